@@ -1,0 +1,2 @@
+/** Every UI string of the site, one dictionary per area, merged here. */
+export { ui } from './ui';

@@ -1,0 +1,23 @@
+/** UI strings of the site chrome, the notice library and search. */
+export const ui = {
+  siteName: '安全生产文件库',
+  siteTagline: '地方政府安全生产工作通知、意见与政策解读：全文、术语与对比',
+  skipLink: '跳到正文',
+  navLabel: '主导航',
+  navNotices: '文件',
+  navTerms: '术语',
+  navCompare: '对比',
+  navSearch: '搜索',
+  navData: '开放数据',
+  searchLabel: '搜索文件与术语',
+  searchPlaceholder: '如：两客一危一货',
+  searchSubmit: '搜索',
+  footerNote: '原文版权归发文机关所有。本站整理文本结构，不改动原文字词。',
+  footerData: '下载数据',
+  permalink: '本段链接',
+  permalinkCopied: '已复制链接',
+  toc: '目录',
+  sourceText: '原始文本',
+  level: { province: '省级', city: '市级', county: '县级' },
+  kind: { notice: '通知', opinion: '意见', interpretation: '政策解读' },
+} as const;
