@@ -29,7 +29,9 @@ export type FurnitureRole =
   /** The office that printed the document. */
   | 'printer'
   /** `2023年3月29日印发`. */
-  | 'print-date';
+  | 'print-date'
+  /** `共印60份`: how many copies were printed. */
+  | 'copies';
 
 interface BlockBase {
   /** Stable anchor, unique in the notice (`s1-2-p1`, `t1`, `f-cc`). */
@@ -52,6 +54,8 @@ export interface HeadingBlock extends BlockBase {
 
 export interface ParagraphBlock extends BlockBase {
   type: 'paragraph';
+  /** The inline responsibility note the clause ends with (`县应急管理局等部门分工负责`), if any. */
+  responsibility?: string;
 }
 
 export interface TableBlock extends BlockBase {
