@@ -1,0 +1,197 @@
+/**
+ * Glossary term detection: find every glossary form in a text, longest match first.
+ *
+ * One Aho–Corasick automaton holds all forms, so a text is scanned once whatever the size of
+ * the glossary (it runs over every block of every notice). Matching is leftmost-longest and
+ * non-overlapping: at each position the longest form wins, so 两客一危一货一面 is never read as
+ * 两客一危 followed by 一货一面.
+ *
+ * Punctuation inside a form is compared loosely: the notices write the same list with `、`, `，`
+ * or `,` (洪洞 spells out 三管三必须 with a `，` before 管生产经营, 峄城 with `、`), and the
+ * half-width notices use ASCII where others use full width. Both the forms and the text are
+ * folded character by character, so offsets in the folded text are offsets in the original.
+ */
+
+/** One exact spelling the matcher looks for, and the glossary entry it belongs to. */
+export interface TermForm {
+  form: string;
+  slug: string;
+  kind: 'term' | 'alias' | 'variant';
+}
+
+/** One occurrence: `text.slice(start, end)` is the original text, `form` the glossary spelling. */
+export interface TermMatch {
+  start: number;
+  end: number;
+  form: string;
+  slug: string;
+}
+
+/** A piece of text; `term` is set on the first occurrence of a term in a section. */
+export type Segment = { text: string; term?: { slug: string; form: string } };
+
+/** A compiled glossary: build it once with `buildMatcher`, use it for any number of texts. */
+export interface TermMatcher {
+  /** The forms it was built from, deduplicated, in input order. */
+  readonly forms: readonly TermForm[];
+}
+
+interface Node {
+  next: Map<string, number>;
+  fail: number;
+  /** Index into `forms` of the form ending exactly here, or -1. */
+  form: number;
+  /** Nearest node on the fail chain (excluding this one) that ends a form, or -1. */
+  output: number;
+  depth: number;
+}
+
+class Automaton implements TermMatcher {
+  constructor(
+    readonly forms: readonly TermForm[],
+    readonly nodes: Node[],
+  ) {}
+}
+
+/**
+ * Fold a character for comparison: list separators become `、`, full-width ASCII becomes
+ * half-width. One character in, one character out, so offsets survive folding.
+ */
+export function foldChar(ch: string): string {
+  if (ch === '，' || ch === ',' || ch === '、') return '、';
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  return ch;
+}
+
+/** `foldChar` over a whole string. */
+export function foldText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!);
+  return out;
+}
+
+/** A form that starts or ends with a digit must not run into neighbouring digits (`543` ≠ `1543`). */
+function isAsciiDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/**
+ * Compile the glossary forms into a matcher.
+ * Throws when a form is empty, or when two entries claim the same form (after folding
+ * punctuation), because the text could then not say which term it means.
+ */
+export function buildMatcher(forms: TermForm[]): TermMatcher {
+  const kept: TermForm[] = [];
+  const owner = new Map<string, TermForm>();
+  for (const f of forms) {
+    if (f.form.trim() === '') {
+      throw new Error(
+        `Glossary entry "${f.slug}" has an empty ${f.kind} form: remove it or write the exact spelling used in the notices.`,
+      );
+    }
+    const key = foldText(f.form);
+    const prior = owner.get(key);
+    if (prior) {
+      if (prior.slug === f.slug) continue;
+      throw new Error(
+        `The form "${f.form}" is claimed by two glossary entries, "${prior.slug}" and "${f.slug}": a form can belong to one term only, so remove it from one of them.`,
+      );
+    }
+    owner.set(key, f);
+    kept.push(f);
+  }
+
+  const nodes: Node[] = [{ next: new Map(), fail: 0, form: -1, output: -1, depth: 0 }];
+  kept.forEach((f, index) => {
+    let at = 0;
+    for (const ch of foldText(f.form)) {
+      let to = nodes[at]!.next.get(ch);
+      if (to === undefined) {
+        to = nodes.length;
+        nodes.push({ next: new Map(), fail: 0, form: -1, output: -1, depth: nodes[at]!.depth + 1 });
+        nodes[at]!.next.set(ch, to);
+      }
+      at = to;
+    }
+    nodes[at]!.form = index;
+  });
+
+  // Breadth-first: a node's fail link is the longest proper suffix of its path that is a path.
+  const queue: number[] = [...nodes[0]!.next.values()];
+  for (let qi = 0; qi < queue.length; qi++) {
+    const id = queue[qi]!;
+    const node = nodes[id]!;
+    for (const [ch, child] of node.next) {
+      let f = node.fail;
+      while (f !== 0 && !nodes[f]!.next.has(ch)) f = nodes[f]!.fail;
+      const target = nodes[f]!.next.get(ch);
+      const fail = target !== undefined && target !== child ? target : 0;
+      const c = nodes[child]!;
+      c.fail = fail;
+      c.output = nodes[fail]!.form >= 0 ? fail : nodes[fail]!.output;
+      queue.push(child);
+    }
+  }
+  return new Automaton(kept, nodes);
+}
+
+function asAutomaton(matcher: TermMatcher): Automaton {
+  if (!(matcher instanceof Automaton)) {
+    throw new Error('findTerms needs a matcher made by buildMatcher().');
+  }
+  return matcher;
+}
+
+/** Every glossary occurrence in `text`, non-overlapping, leftmost-longest, in text order. */
+export function findTerms(text: string, matcher: TermMatcher): TermMatch[] {
+  const { nodes, forms } = asAutomaton(matcher);
+  // longestAt[start] = end of the longest form starting at `start`.
+  const longestAt = new Map<number, { end: number; form: number }>();
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = foldChar(text[i]!);
+    while (at !== 0 && !nodes[at]!.next.has(ch)) at = nodes[at]!.fail;
+    at = nodes[at]!.next.get(ch) ?? 0;
+    for (let o = nodes[at]!.form >= 0 ? at : nodes[at]!.output; o >= 0; o = nodes[o]!.output) {
+      const n = nodes[o]!;
+      const end = i + 1;
+      const start = end - n.depth;
+      const form = forms[n.form]!.form;
+      if (isAsciiDigit(form[0]) && isAsciiDigit(text[start - 1])) continue;
+      if (isAsciiDigit(form[form.length - 1]) && isAsciiDigit(text[end])) continue;
+      const best = longestAt.get(start);
+      if (!best || best.end < end) longestAt.set(start, { end, form: n.form });
+    }
+  }
+  const starts = [...longestAt.keys()].sort((a, b) => a - b);
+  const matches: TermMatch[] = [];
+  let free = 0;
+  for (const start of starts) {
+    if (start < free) continue;
+    const { end, form } = longestAt.get(start)!;
+    matches.push({ start, end, form: forms[form]!.form, slug: forms[form]!.slug });
+    free = end;
+  }
+  return matches;
+}
+
+/**
+ * Split `text` into plain and term segments. Only the first occurrence of a slug that is not in
+ * `seen` becomes a term segment (and the slug is added to `seen`); later repeats stay plain text.
+ * Pass one `seen` per section to mark each term once per section. The segments' texts concatenate
+ * to `text`.
+ */
+export function segmentTerms(text: string, matcher: TermMatcher, seen: Set<string>): Segment[] {
+  const segments: Segment[] = [];
+  let plainFrom = 0;
+  for (const m of findTerms(text, matcher)) {
+    if (seen.has(m.slug)) continue;
+    seen.add(m.slug);
+    if (m.start > plainFrom) segments.push({ text: text.slice(plainFrom, m.start) });
+    segments.push({ text: text.slice(m.start, m.end), term: { slug: m.slug, form: m.form } });
+    plainFrom = m.end;
+  }
+  if (plainFrom < text.length) segments.push({ text: text.slice(plainFrom) });
+  return segments;
+}
