@@ -103,8 +103,8 @@ export interface NoticeMeta {
   title: string;
   issuer: string;
   docNumber?: string;
-  /** Date signed, ISO `YYYY-MM-DD`. */
-  date: string;
+  /** Date signed, ISO `YYYY-MM-DD`, when the document gives one. */
+  date?: string;
   /** Date printed (印发), ISO, when the document says. */
   printDate?: string;
   year: number;

@@ -1,0 +1,23 @@
+/**
+ * The notice library for pages: read the collection once, sorted newest first.
+ */
+import { getCollection } from 'astro:content';
+import type { Notice } from '../lib/types';
+
+let notices: Promise<Notice[]> | undefined;
+
+/** Newest first; notices without a date sort by year, then by slug. */
+export function compareNotices(a: Notice, b: Notice): number {
+  return b.year - a.year || (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug);
+}
+
+/** Every notice with its blocks, newest first. */
+export function getNotices(): Promise<Notice[]> {
+  notices ??= getCollection('notices').then((entries) => entries.map((e) => e.data as Notice).sort(compareNotices));
+  return notices;
+}
+
+/** One notice by slug. */
+export async function getNotice(slug: string): Promise<Notice | undefined> {
+  return (await getNotices()).find((n) => n.slug === slug);
+}
