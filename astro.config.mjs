@@ -6,5 +6,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://anquan-notices.example.org',
   trailingSlash: 'always',
   integrations: [mdx()],
-  build: { format: 'directory' },
+  // No inline <style>/<script>: the site runs under a strict CSP (docs/hosting.md).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -1,0 +1,70 @@
+/**
+ * Every built page in Chromium, served with the hosting headers (strict CSP): it loads with no
+ * CSP violation, script error or failed request; axe finds no WCAG 2.2 AA violation in light and
+ * in dark mode; it has lang="zh-CN", one main landmark, one h1, a skip link as the first Tab stop
+ * and a visible focus indicator on every Tab stop; at 360 px it does not scroll sideways.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { findAxeViolations } from '../helpers/axe';
+import { DESKTOP, PHONE, launchChromium, listProblems, watchPage } from '../helpers/browser';
+import { listPages, pagePath } from '../helpers/dist';
+import { findHorizontalOverflow, readOutline, walkFocus } from '../helpers/page-checks';
+
+const distDir = inject('distDir');
+const siteOrigin = inject('siteOrigin');
+const pages = listPages(distDir);
+
+/** Tab stops checked per page: the chrome plus a good stretch of the content. */
+const FOCUS_STOPS = 40;
+
+let browser: Browser;
+let desktop: BrowserContext;
+let phone: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  desktop = await browser.newContext(DESKTOP);
+  phone = await browser.newContext(PHONE);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(pages)('%s', (file) => {
+  const url = siteOrigin + pagePath(file);
+
+  test('loads under the CSP without errors; axe finds no WCAG 2.2 AA violation, light or dark', async () => {
+    const page = await desktop.newPage();
+    const problems = watchPage(page);
+    await page.goto(url, { waitUntil: 'load' });
+    const light = await findAxeViolations(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await findAxeViolations(page);
+    await page.close();
+    expect(listProblems(problems)).toEqual([]);
+    expect(light).toEqual([]);
+    expect(dark.map((violation) => `dark mode: ${violation}`)).toEqual([]);
+  });
+
+  test('has lang, landmarks, one h1, a skip link first and a visible focus on every Tab stop', async () => {
+    const page = await desktop.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const outline = await readOutline(page);
+    const stops = await walkFocus(page, FOCUS_STOPS);
+    await page.close();
+    expect(outline).toEqual({ lang: 'zh-CN', mains: 1, banners: 1, contentinfos: 1, h1s: 1 });
+    expect(stops[0]?.href).toBe('#main');
+    expect(stops.filter((stop) => !stop.visible).map((stop) => `no visible focus: ${stop.label}`)).toEqual([]);
+  });
+
+  test('does not scroll sideways on a 360 px phone', async () => {
+    const page = await phone.newPage();
+    const problems = watchPage(page);
+    await page.goto(url, { waitUntil: 'load' });
+    const overflow = await findHorizontalOverflow(page);
+    await page.close();
+    expect(overflow).toEqual([]);
+    expect(listProblems(problems)).toEqual([]);
+  });
+});
