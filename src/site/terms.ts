@@ -1,0 +1,235 @@
+/**
+ * Glossary page data, computed once: every occurrence of every term in every notice, grouped per
+ * term into forms (with their years), a timeline of notices, and the occurrences with their
+ * sentence. Pages, the popover component and `/data/terms.json` read this; none recomputes it.
+ */
+import { buildMatcher, findTerms, type TermMatcher, type TermForm } from '../lib/terms';
+import type { Block, Level, Notice, Region } from '../lib/types';
+import type { GlossaryEntry } from '../schemas/glossary';
+import { checkTermsOccur, glossaryForms, loadGlossary } from '../data/glossary';
+
+/** The notice facts a term page shows next to an occurrence. */
+export interface NoticeRef {
+  slug: string;
+  title: string;
+  issuer: string;
+  docNumber?: string;
+  /** Date signed, ISO; a 政策解读 may have none. */
+  date?: string;
+  year: number;
+  level: Level;
+  region: Region;
+}
+
+/** One occurrence of a term: where it is, and the sentence around it. */
+export interface TermOccurrence {
+  notice: string;
+  /** Anchor of the clause (`s3-2-p1`, or a table row `t1-r16`). */
+  block: string;
+  /** The glossary form found (`两客一危`), and its kind. */
+  form: string;
+  kind: TermForm['kind'];
+  /** The sentence in three parts: text before the term, the term as written, text after. */
+  before: string;
+  match: string;
+  after: string;
+}
+
+/** One form of a term and where it is used. */
+export interface FormUsage {
+  form: string;
+  kind: TermForm['kind'];
+  /** For variants: what the variant is. */
+  note?: string;
+  years: number[];
+  notices: { slug: string; count: number }[];
+}
+
+export interface TermData {
+  entry: GlossaryEntry;
+  /** The definition as plain text (paragraphs separated by blank lines). */
+  definitionText: string;
+  /** The definition without editorial notes, short enough for a popover. */
+  summary: string;
+  /** The notice the definition is taken from, when it is a document. */
+  sourceNotice?: NoticeRef;
+  forms: FormUsage[];
+  /** Notices using the term, oldest first, with their occurrence count. */
+  timeline: (NoticeRef & { count: number })[];
+  /** Occurrences grouped per notice, in timeline order, in text order inside a notice. */
+  occurrences: { notice: NoticeRef; items: TermOccurrence[] }[];
+  occurrenceCount: number;
+  related: { slug: string; term: string }[];
+}
+
+export interface TermIndex {
+  terms: TermData[];
+  bySlug: Map<string, TermData>;
+  matcher: TermMatcher;
+}
+
+/** The most context shown on each side of a term, in characters. */
+const CONTEXT = 60;
+
+/** Sentence ends: 。！？； and their half-width forms, and line breaks inside table cells. */
+function isSentenceEnd(ch: string): boolean {
+  return /[。！？；!?;\n]/.test(ch);
+}
+
+/** Cut `text` around [start, end) to the enclosing sentence, at most CONTEXT chars each side. */
+export function sentenceAround(text: string, start: number, end: number): { before: string; match: string; after: string } {
+  let from = start;
+  while (from > 0 && start - from < CONTEXT && !isSentenceEnd(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && to - end < CONTEXT && !isSentenceEnd(text[to]!)) to++;
+  if (to < text.length && isSentenceEnd(text[to]!) && text[to] !== '\n') to++;
+  const before = (from > 0 && !isSentenceEnd(text[from - 1]!) ? '…' : '') + text.slice(from, start);
+  const after = text.slice(end, to) + (to < text.length && !isSentenceEnd(text[to - 1]!) ? '…' : '');
+  return { before, match: text.slice(start, end), after };
+}
+
+/** The searchable pieces of a block, each with the anchor a reader should land on. */
+export function blockTexts(block: Block): { id: string; text: string }[] {
+  if (block.type === 'furniture') return [];
+  if (block.type !== 'table') return [{ id: block.id, text: block.text }];
+  // Table rows (header excluded), cell by cell so the context stays inside one cell.
+  return block.rows.slice(1).flatMap((row) => {
+    const number = row[0]?.trim() ?? '';
+    const id = /^\d+$/.test(number) ? `${block.id}-r${number}` : block.id;
+    return row.map((cell) => ({ id, text: cell }));
+  });
+}
+
+/** A title in 书名号, with any 书名号 inside it turned into 〈〉: 《〈…通知〉政策解读》. */
+export function bookTitle(title: string): string {
+  return `《${title.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
+}
+
+/** Plain text of an MDX definition: no emphasis marks, list markers kept as text. */
+export function plainDefinition(body: string): string {
+  return body
+    .split(/\n{2,}/)
+    .map((p) => p.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\[(.+?)\]\([^)]*\)/g, '$1').replace(/^\s*-\s+/gm, '').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** The definition without editorial notes (paragraphs starting 编者注), lines joined. */
+export function summarize(body: string): string {
+  return plainDefinition(body)
+    .split('\n\n')
+    .filter((p) => !p.startsWith('编者注'))
+    .join('\n');
+}
+
+function refOf(n: Notice): NoticeRef {
+  const { slug, title, issuer, docNumber, date, year, level, region } = n;
+  return { slug, title, issuer, ...(docNumber ? { docNumber } : {}), ...(date ? { date } : {}), year, level, region };
+}
+
+/** Check that each document source names a notice and a block that exist. */
+export function checkSources(entries: GlossaryEntry[], notices: Notice[]): void {
+  for (const e of entries) {
+    if (e.source.kind !== 'document') continue;
+    const { notice: slug, block } = e.source;
+    const notice = notices.find((n) => n.slug === slug);
+    if (!notice) {
+      throw new Error(`${e.file}: field "source.notice": no notice "${slug}". Fix: use the slug of a notice in content/notices/, or write "kind: editorial".`);
+    }
+    if (!notice.blocks.some((b) => b.id === block)) {
+      throw new Error(`${e.file}: field "source.block": notice "${slug}" has no block "${block}". Fix: copy the clause anchor from the notice page (e.g. s4-5).`);
+    }
+  }
+}
+
+/** Compute every term's page data from the glossary and the notices. */
+export function buildTermIndex(entries: GlossaryEntry[], notices: Notice[]): TermIndex {
+  const forms = glossaryForms(entries);
+  const matcher = buildMatcher(forms);
+  const kindOf = new Map(forms.map((f) => [`${f.slug}\u0000${f.form}`, f.kind]));
+  const refs = new Map(notices.map((n) => [n.slug, refOf(n)]));
+  const bySlugOcc = new Map<string, TermOccurrence[]>();
+
+  for (const n of notices) {
+    for (const block of n.blocks) {
+      for (const { id, text } of blockTexts(block)) {
+        for (const m of findTerms(text, matcher)) {
+          const list = bySlugOcc.get(m.slug) ?? [];
+          list.push({
+            notice: n.slug,
+            block: id,
+            form: m.form,
+            kind: kindOf.get(`${m.slug}\u0000${m.form}`) ?? 'term',
+            ...sentenceAround(text, m.start, m.end),
+          });
+          bySlugOcc.set(m.slug, list);
+        }
+      }
+    }
+  }
+
+  const byDate = (a: NoticeRef, b: NoticeRef) =>
+    a.year - b.year || (a.date ?? '').localeCompare(b.date ?? '') || a.slug.localeCompare(b.slug);
+  const terms = entries.map((entry): TermData => {
+    const occ = bySlugOcc.get(entry.slug) ?? [];
+    const noticeSlugs = [...new Set(occ.map((o) => o.notice))];
+    const timeline = noticeSlugs
+      .map((s) => ({ ...refs.get(s)!, count: occ.filter((o) => o.notice === s).length }))
+      .sort(byDate);
+    const usage = (form: string, kind: TermForm['kind'], note?: string): FormUsage => {
+      const hits = occ.filter((o) => o.form === form);
+      const slugs = timeline.map((t) => t.slug).filter((s) => hits.some((h) => h.notice === s));
+      return {
+        form,
+        kind,
+        ...(note ? { note } : {}),
+        years: [...new Set(slugs.map((s) => refs.get(s)!.year))].sort(),
+        notices: slugs.map((s) => ({ slug: s, count: hits.filter((h) => h.notice === s).length })),
+      };
+    };
+    return {
+      entry,
+      definitionText: plainDefinition(entry.body),
+      summary: summarize(entry.body),
+      ...(entry.source.kind === 'document' && refs.get(entry.source.notice)
+        ? { sourceNotice: refs.get(entry.source.notice)! }
+        : {}),
+      forms: [
+        usage(entry.term, 'term'),
+        ...entry.aliases.map((a) => usage(a, 'alias')),
+        ...entry.variants.map((v) => usage(v.form, 'variant', v.note)),
+      ],
+      timeline,
+      occurrences: timeline.map((t) => ({ notice: refs.get(t.slug)!, items: occ.filter((o) => o.notice === t.slug) })),
+      occurrenceCount: occ.length,
+      related: [],
+    };
+  });
+  const bySlug = new Map(terms.map((t) => [t.entry.slug, t]));
+  for (const t of terms) {
+    t.related = t.entry.related.map((slug) => ({ slug, term: bySlug.get(slug)!.entry.term }));
+  }
+  return { terms, bySlug, matcher };
+}
+
+/** The texts a glossary check looks in: every block of every notice, by notice slug. */
+export function noticeTexts(notices: Notice[]): Map<string, string> {
+  return new Map(
+    notices.map((n) => [n.slug, n.blocks.flatMap((b) => blockTexts(b).map((t) => t.text)).join('\n')]),
+  );
+}
+
+let index: Promise<TermIndex> | undefined;
+
+/** The glossary index for pages: loaded, checked against the notices, computed once. */
+export function getTermIndex(): Promise<TermIndex> {
+  index ??= (async () => {
+    const { getNotices } = await import('./notices');
+    const notices = await getNotices();
+    const entries = loadGlossary();
+    checkSources(entries, notices);
+    checkTermsOccur(entries, noticeTexts(notices));
+    return buildTermIndex(entries, notices);
+  })();
+  return index;
+}
