@@ -1,0 +1,99 @@
+/**
+ * Everything a notice page renders, computed once per notice: the table of contents, the
+ * blocks split into plain text and glossary-term segments (first occurrence per section),
+ * the terms the page needs definitions for, and where else each clause appears.
+ */
+import { segmentTerms, type Segment, type TermMatcher } from '../lib/terms';
+import type { Block, FurnitureBlock, FurnitureRole, Notice } from '../lib/types';
+
+export interface TocEntry {
+  id: string;
+  text: string;
+  depth: number;
+}
+
+export interface AlsoIn {
+  slug: string;
+  blockId: string;
+  title: string;
+}
+
+/** A block ready to render: its text as segments (paragraphs, headings) or cell segments (tables). */
+export type RenderBlock =
+  | { block: Exclude<Block, { type: 'table' }>; segments: Segment[]; responsibility?: string; alsoIn: AlsoIn[] }
+  | { block: Extract<Block, { type: 'table' }>; cells: Segment[][][]; alsoIn: AlsoIn[] };
+
+export interface NoticePage {
+  notice: Notice;
+  /** Furniture before the body (红头, 文号, title, 主送), by role. */
+  head: Partial<Record<FurnitureRole, FurnitureBlock>>;
+  /** The document's own title (from its title lines), or the curated title. */
+  heading: string;
+  toc: TocEntry[];
+  body: RenderBlock[];
+  /** Furniture after the body (signature, dates, 抄送, 印发). */
+  trailer: FurnitureBlock[];
+  /** Slugs of the glossary terms marked on the page, in order of first use. */
+  termSlugs: string[];
+  /** Every glossary form whose exact text occurs in the notice (for exact slogan search). */
+  forms: string[];
+}
+
+const HEAD_ROLES = new Set<FurnitureRole>(['masthead', 'doc-number', 'title', 'interpreter', 'addressee']);
+
+/** Headings at this depth or above start a new section: terms are marked again after them. */
+const SECTION_DEPTH = 2;
+
+/** Build the page data of one notice. `alsoIn` maps block id → the same clause elsewhere. */
+export function buildNoticePage(
+  notice: Notice,
+  matcher: TermMatcher | null,
+  alsoIn: Map<string, AlsoIn[]> = new Map(),
+): NoticePage {
+  const head: NoticePage['head'] = {};
+  const trailer: FurnitureBlock[] = [];
+  const body: RenderBlock[] = [];
+  const toc: TocEntry[] = [];
+  const termSlugs: string[] = [];
+  let seen = new Set<string>();
+  let inBody = false;
+  const lastBody = notice.blocks.findLastIndex((b) => b.type !== 'furniture' || b.role === 'annex-note');
+  const segment = (text: string): Segment[] => {
+    if (!matcher) return [{ text }];
+    const segments = segmentTerms(text, matcher, seen);
+    for (const s of segments) if (s.term && !termSlugs.includes(s.term.slug)) termSlugs.push(s.term.slug);
+    return segments;
+  };
+  for (const [index, block] of notice.blocks.entries()) {
+    const isHeadFurniture = block.type === 'furniture' && HEAD_ROLES.has(block.role) && !inBody;
+    if (isHeadFurniture) {
+      head[block.role] = block;
+      continue;
+    }
+    if (block.type === 'furniture' && index > lastBody) {
+      trailer.push(block);
+      continue;
+    }
+    inBody = true;
+    const others = alsoIn.get(block.id) ?? [];
+    if (block.type === 'heading') {
+      if (block.depth <= SECTION_DEPTH) seen = new Set();
+      toc.push({ id: block.id, text: block.text, depth: block.depth });
+    }
+    if (block.type === 'table') {
+      body.push({ block, cells: block.rows.map((row) => row.map((cell) => segment(cell))), alsoIn: others });
+    } else if (block.type === 'paragraph' && block.responsibility) {
+      // The responsibility note is shown apart; only the clause itself gets term links.
+      const noteStart = block.text.length - block.responsibility.length - 2;
+      const note = block.text.slice(noteStart);
+      const clause = block.text.slice(0, noteStart);
+      body.push({ block, segments: segment(clause), responsibility: note, alsoIn: others });
+    } else {
+      body.push({ block, segments: segment(block.text), alsoIn: others });
+    }
+  }
+  const title = head.title?.text.replace(/\n/g, ' ') ?? notice.title;
+  const fullText = notice.blocks.map((b) => b.text).join('\n');
+  const forms = matcher ? [...new Set(matcher.forms.map((f) => f.form))].filter((f) => fullText.includes(f)) : [];
+  return { notice, head, heading: title, toc, body, trailer, termSlugs, forms };
+}
