@@ -1,0 +1,366 @@
+/**
+ * Clause alignment between two notices: for each clause of A, the clause(s) of B that say the
+ * same thing, even when reordered, renumbered, split, merged or reworded.
+ *
+ * Steps, each a function below:
+ *  1. `shingle`: the set of character bigrams of each clause's normalised key. Bigrams, not
+ *     words: Chinese has no spaces and a one-character edit (县 → 区) should cost one or two
+ *     shingles, not a whole word.
+ *  2. `scorePairs`: an inverted index over B's bigrams gives, for each A clause, only the B
+ *     clauses that share something with it, with the exact overlap. No all-pairs loop: the
+ *     work is the sum of posting lengths.
+ *  3. `matchGreedily`: one-to-one matches, best Dice coefficient first (ties: body text over an
+ *     attachment's restatement, then the nearer relative position).
+ *  4. `matchSplits`: a clause of one side covered by consecutive clauses of the other (a
+ *     sentence split in two, two merged in one) becomes one group.
+ *  5. `absorbNeighbours`: a leftover clause contained in a clause its neighbour is matched to
+ *     joins that group (the tail of a split).
+ *  6. `matchAnchored`: a leftover pair that sits between matched neighbours on both sides is
+ *     accepted at a lower score: a clause reworded in place.
+ *  7. `matchRepeats`: a leftover clause that restates an already matched one (the 岢岚
+ *     attachment repeats its body) is matched to it as a repeat.
+ *  8. `markMoved`: the longest increasing subsequence of B positions over the groups in A
+ *     order is the order both share; groups outside it moved.
+ */
+import type { Clause } from './clauses';
+
+export interface AlignOptions {
+  /** Minimum Dice coefficient of a one-to-one match. */
+  matchThreshold?: number;
+  /** Minimum Dice coefficient of a match between two matched neighbours. */
+  anchoredThreshold?: number;
+  /** Minimum share of a clause's bigrams found in the other for a split or merge. */
+  containThreshold?: number;
+  /** Minimum Dice coefficient for a repeat (a restated clause). */
+  repeatThreshold?: number;
+}
+
+export interface AlignedGroup {
+  /** Indices of A's clauses, ascending (one, or several when B merged them). */
+  a: number[];
+  /** Indices of B's clauses, ascending (one, or several when B split the clause). */
+  b: number[];
+  /** Dice coefficient of the two sides' bigram sets, 0–1. */
+  score: number;
+  /** Out of the order the two notices share. */
+  moved: boolean;
+  /** One side restates a clause already matched elsewhere (an attachment repeating the body). */
+  repeat: boolean;
+}
+
+export interface Alignment {
+  groups: AlignedGroup[];
+  /** A's clauses with no counterpart. */
+  dropped: number[];
+  /** B's clauses with no counterpart. */
+  added: number[];
+}
+
+const DEFAULTS: Required<AlignOptions> = {
+  matchThreshold: 0.5,
+  anchoredThreshold: 0.3,
+  containThreshold: 0.7,
+  repeatThreshold: 0.8,
+};
+
+/** Clauses shorter than this many bigrams only split, merge or absorb when fully contained. */
+const MIN_CONTAINED = 6;
+
+/** The distinct bigram codes of a key (a one-character key gives its character). */
+export function shingle(key: string): Int32Array {
+  const set = new Set<number>();
+  if (key.length === 1) set.add(key.charCodeAt(0));
+  for (let i = 0; i + 1 < key.length; i++) set.add(key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1));
+  return Int32Array.from(set);
+}
+
+/** A scored candidate pair. */
+interface Edge {
+  i: number;
+  j: number;
+  /** Shared bigrams. */
+  inter: number;
+  dice: number;
+}
+
+/** Overlap of every A clause with every B clause it shares a bigram with. */
+export function scorePairs(sa: Int32Array[], sb: Int32Array[]): Edge[][] {
+  const postings = new Map<number, number[]>();
+  sb.forEach((set, j) => {
+    for (const s of set) {
+      let list = postings.get(s);
+      if (!list) postings.set(s, (list = []));
+      list.push(j);
+    }
+  });
+  const counts = new Int32Array(sb.length);
+  const touched: number[] = [];
+  return sa.map((set, i) => {
+    for (const s of set) {
+      const list = postings.get(s);
+      if (!list) continue;
+      for (const j of list) {
+        if (counts[j] === 0) touched.push(j);
+        counts[j]!++;
+      }
+    }
+    const edges: Edge[] = [];
+    for (const j of touched) {
+      const inter = counts[j]!;
+      counts[j] = 0;
+      const dice = (2 * inter) / (set.length + sb[j]!.length);
+      edges.push({ i, j, inter, dice });
+    }
+    touched.length = 0;
+    return edges;
+  });
+}
+
+/** Dice coefficient of the unions of two groups of bigram sets. */
+function groupDice(sa: Int32Array[], a: number[], sb: Int32Array[], b: number[]): number {
+  const x = new Set<number>();
+  for (const i of a) for (const s of sa[i]!) x.add(s);
+  const y = new Set<number>();
+  for (const j of b) for (const s of sb[j]!) y.add(s);
+  let inter = 0;
+  for (const s of x) if (y.has(s)) inter++;
+  return x.size + y.size === 0 ? 0 : (2 * inter) / (x.size + y.size);
+}
+
+/** Working state: which group each clause is in (-1: none). */
+interface State {
+  groups: AlignedGroup[];
+  groupOfA: Int32Array;
+  groupOfB: Int32Array;
+}
+
+function addGroup(state: State, a: number[], b: number[], score: number, repeat = false): void {
+  const g = state.groups.length;
+  state.groups.push({ a, b, score, moved: false, repeat });
+  for (const i of a) if (state.groupOfA[i] === -1) state.groupOfA[i] = g;
+  for (const j of b) if (state.groupOfB[j] === -1) state.groupOfB[j] = g;
+}
+
+function isAnnex(clause: Clause): boolean {
+  return /^t\d/.test(clause.blockId);
+}
+
+function matchGreedily(edges: Edge[], a: Clause[], b: Clause[], state: State, threshold: number): void {
+  const na = Math.max(1, a.length);
+  const nb = Math.max(1, b.length);
+  const annexCost = (e: Edge) => (isAnnex(a[e.i]!) ? 1 : 0) + (isAnnex(b[e.j]!) ? 1 : 0);
+  const distance = (e: Edge) => Math.abs(e.i / na - e.j / nb);
+  const exact = (e: Edge) => (a[e.i]!.key === b[e.j]!.key ? 1 : 0);
+  // A heading title against a sentence needs more: short titles share bigrams with anything.
+  const isHeading = (c: Clause) => c.kind === 'heading';
+  const bar = (e: Edge) => (isHeading(a[e.i]!) === isHeading(b[e.j]!) ? threshold : Math.max(threshold, 0.75));
+  const ranked = edges
+    .filter((e) => e.dice >= bar(e) || exact(e))
+    .sort((x, y) => exact(y) - exact(x) || y.dice - x.dice || annexCost(x) - annexCost(y) || distance(x) - distance(y));
+  for (const e of ranked) {
+    if (state.groupOfA[e.i] !== -1 || state.groupOfB[e.j] !== -1) continue;
+    addGroup(state, [e.i], [e.j], exact(e) ? 1 : e.dice);
+  }
+}
+
+/** Longest run of indices where each is at most `gap` after the previous one. */
+function longestRun(indices: number[], gap: number): number[] {
+  let best: number[] = [];
+  let run: number[] = [];
+  for (const x of indices) {
+    if (run.length > 0 && x - run[run.length - 1]! > gap) run = [];
+    run.push(x);
+    if (run.length > best.length) best = [...run];
+  }
+  return best;
+}
+
+/**
+ * One clause on one side covered by a run of unmatched clauses on the other. `side` 'a' means
+ * an A clause split into several B clauses; 'b' means several A clauses merged into one of B.
+ */
+function matchSplits(
+  byA: Edge[][],
+  sa: Int32Array[],
+  sb: Int32Array[],
+  state: State,
+  o: Required<AlignOptions>,
+  side: 'a' | 'b',
+): void {
+  const byWhole = new Map<number, Edge[]>();
+  for (const edges of byA) {
+    for (const e of edges) {
+      const whole = side === 'a' ? e.i : e.j;
+      const partSize = side === 'a' ? sb[e.j]!.length : sa[e.i]!.length;
+      if (partSize < 2 || e.inter / partSize < o.containThreshold) continue;
+      let list = byWhole.get(whole);
+      if (!list) byWhole.set(whole, (list = []));
+      list.push(e);
+    }
+  }
+  for (const [whole, edges] of byWhole) {
+    const wholeGroup = side === 'a' ? state.groupOfA : state.groupOfB;
+    const partGroup = side === 'a' ? state.groupOfB : state.groupOfA;
+    const wholeSize = (side === 'a' ? sa : sb)[whole]!.length;
+    if (wholeGroup[whole] !== -1 || wholeSize < MIN_CONTAINED) continue;
+    const parts = edges
+      .map((e) => (side === 'a' ? e.j : e.i))
+      .filter((p) => partGroup[p] === -1)
+      .sort((x, y) => x - y);
+    const run = longestRun(parts, 2);
+    if (run.length < 2) continue;
+    const a = side === 'a' ? [whole] : run;
+    const b = side === 'a' ? run : [whole];
+    const score = groupDice(sa, a, sb, b);
+    if (score >= o.matchThreshold) addGroup(state, a, b, score);
+  }
+}
+
+/** Leftover clauses contained in a clause matched next to them join that clause's group. */
+function absorbNeighbours(byA: Edge[][], sa: Int32Array[], sb: Int32Array[], state: State, o: Required<AlignOptions>): void {
+  for (const edges of byA) {
+    for (const e of edges) {
+      const gA = state.groupOfA[e.i]!;
+      const gB = state.groupOfB[e.j]!;
+      // B clause e.j left over, contained in A clause e.i whose group holds a neighbour of e.j.
+      if (gB === -1 && gA !== -1 && sb[e.j]!.length >= 2 && e.inter / sb[e.j]!.length >= o.containThreshold) {
+        const g = state.groups[gA]!;
+        if (!g.repeat && g.a.length === 1 && (g.b.includes(e.j - 1) || g.b.includes(e.j + 1))) {
+          g.b = [...g.b, e.j].sort((x, y) => x - y);
+          state.groupOfB[e.j] = gA;
+          g.score = groupDice(sa, g.a, sb, g.b);
+        }
+      }
+      // The mirror: A clause e.i left over, contained in B clause e.j.
+      if (gA === -1 && gB !== -1 && sa[e.i]!.length >= 2 && e.inter / sa[e.i]!.length >= o.containThreshold) {
+        const g = state.groups[gB]!;
+        if (!g.repeat && g.b.length === 1 && (g.a.includes(e.i - 1) || g.a.includes(e.i + 1))) {
+          g.a = [...g.a, e.i].sort((x, y) => x - y);
+          state.groupOfA[e.i] = gB;
+          g.score = groupDice(sa, g.a, sb, g.b);
+        }
+      }
+    }
+  }
+}
+
+/** A leftover pair whose neighbours are matched to each other: reworded in place. */
+function matchAnchored(byA: Edge[][], state: State, threshold: number): void {
+  const sameGroup = (i: number, j: number) =>
+    i >= 0 && j >= 0 && i < state.groupOfA.length && j < state.groupOfB.length && state.groupOfA[i] !== -1 && state.groupOfA[i] === state.groupOfB[j];
+  for (let round = 0; round < 3; round++) {
+    let changed = false;
+    for (const edges of byA) {
+      const best = edges
+        .filter(
+          (e) =>
+            e.dice >= threshold &&
+            state.groupOfA[e.i] === -1 &&
+            state.groupOfB[e.j] === -1 &&
+            (sameGroup(e.i - 1, e.j - 1) || sameGroup(e.i + 1, e.j + 1)),
+        )
+        .sort((x, y) => y.dice - x.dice)[0];
+      if (best) {
+        addGroup(state, [best.i], [best.j], best.dice);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+}
+
+/** A leftover clause nearly identical to a matched one on the other side: a restatement. */
+function matchRepeats(byA: Edge[][], state: State, threshold: number): void {
+  const bestForB = new Map<number, Edge>();
+  for (const edges of byA) {
+    for (const e of edges) {
+      if (e.dice < threshold) continue;
+      if (state.groupOfA[e.i] === -1 && state.groupOfB[e.j] !== -1) {
+        const best = edges.filter((x) => x.dice >= threshold).sort((x, y) => y.dice - x.dice)[0]!;
+        if (best === e) addGroup(state, [e.i], [e.j], e.dice, true);
+      }
+      if (state.groupOfB[e.j] === -1 && state.groupOfA[e.i] !== -1) {
+        const seen = bestForB.get(e.j);
+        if (!seen || e.dice > seen.dice) bestForB.set(e.j, e);
+      }
+    }
+  }
+  for (const e of bestForB.values()) {
+    if (state.groupOfB[e.j] === -1) addGroup(state, [e.i], [e.j], e.dice, true);
+  }
+}
+
+/**
+ * Attachment clauses that restate a body clause of the same notice (the 岢岚 重点工作分工 table
+ * repeats the body almost word for word). Comparing them again would double every match and
+ * every addition, so the comparison leaves them out; unique attachment clauses stay.
+ */
+export function findRestatements(clauses: readonly Clause[], threshold = 0.7): Set<number> {
+  const bodyIndex = clauses.map((c, k) => (isAnnex(c) ? -1 : k)).filter((k) => k >= 0);
+  const annexIndex = clauses.map((c, k) => (isAnnex(c) ? k : -1)).filter((k) => k >= 0);
+  const out = new Set<number>();
+  if (annexIndex.length === 0) return out;
+  const sets = clauses.map((c) => shingle(c.key));
+  const byAnnex = scorePairs(
+    annexIndex.map((k) => sets[k]!),
+    bodyIndex.map((k) => sets[k]!),
+  );
+  byAnnex.forEach((edges, n) => {
+    const clause = clauses[annexIndex[n]!]!;
+    const covered = edges.some((e) => e.dice >= threshold || (e.inter === sets[annexIndex[n]!]!.length && clause.kind === 'heading'));
+    if (covered) out.add(annexIndex[n]!);
+  });
+  return out;
+}
+
+/** Marks groups outside the longest order both notices share as moved (patience LIS). */
+export function markMoved(groups: AlignedGroup[]): void {
+  const ordered = groups.filter((g) => !g.repeat).sort((x, y) => x.a[0]! - y.a[0]!);
+  const tails: number[] = [];
+  const tailIndex: number[] = [];
+  const prev: number[] = new Array(ordered.length).fill(-1);
+  ordered.forEach((g, k) => {
+    const v = g.b[0]!;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = v;
+    tailIndex[lo] = k;
+    prev[k] = lo > 0 ? tailIndex[lo - 1]! : -1;
+  });
+  for (const g of ordered) g.moved = true;
+  let k = tailIndex[tails.length - 1] ?? -1;
+  while (k !== -1) {
+    ordered[k]!.moved = false;
+    k = prev[k]!;
+  }
+}
+
+/** Aligns the clauses of A (the older notice) with those of B (the newer). */
+export function alignClauses(a: readonly Clause[], b: readonly Clause[], options: AlignOptions = {}): Alignment {
+  const o = { ...DEFAULTS, ...options };
+  const sa = a.map((c) => shingle(c.key));
+  const sb = b.map((c) => shingle(c.key));
+  const byA = scorePairs(sa, sb);
+  const state: State = {
+    groups: [],
+    groupOfA: new Int32Array(a.length).fill(-1),
+    groupOfB: new Int32Array(b.length).fill(-1),
+  };
+  matchGreedily(byA.flat(), a as Clause[], b as Clause[], state, o.matchThreshold);
+  matchSplits(byA, sa, sb, state, o, 'a');
+  matchSplits(byA, sa, sb, state, o, 'b');
+  absorbNeighbours(byA, sa, sb, state, o);
+  matchAnchored(byA, state, o.anchoredThreshold);
+  matchRepeats(byA, state, o.repeatThreshold);
+  markMoved(state.groups);
+  const dropped: number[] = [];
+  const added: number[] = [];
+  state.groupOfA.forEach((g, i) => g === -1 && dropped.push(i));
+  state.groupOfB.forEach((g, j) => g === -1 && added.push(j));
+  return { groups: state.groups, dropped, added };
+}

@@ -1,0 +1,258 @@
+/**
+ * Which pairs of notices the build compares. Comparing all pairs is quadratic: 3,000 notices
+ * make 4.5 million pairs. The build compares only pairs with a reason to be read together,
+ * each found without looking at all pairs:
+ *
+ *  - `relation`: one cites or interprets the other (metadata);
+ *  - `lineage`:  a county or city notice and its province's notice of that year or the latest
+ *                before it (the province → county chain the seeds show);
+ *  - `region`:   the same issuer region in consecutive years (county drift across years);
+ *  - `similar`:  the k most similar notices by MinHash over character 5-grams, candidates from
+ *                locality-sensitive hashing (banding), so only colliding pairs are scored;
+ *  - `all`:      below a small corpus size every pair is compared (the five seeds: 10 pairs).
+ *
+ * Everything is linear in the number of notices, except LSH buckets, which are capped: in a
+ * bucket larger than `maxBucket` each notice is paired only with its `window` neighbours.
+ * The picker on `/compare/` still compares any two notices, in the browser.
+ */
+import type { Level, Region, Relation } from './types';
+
+export type PairReason = 'relation' | 'lineage' | 'region' | 'similar' | 'all';
+
+/** What pair selection needs of a notice. */
+export interface RelatedInput {
+  slug: string;
+  year: number;
+  date?: string;
+  level: Level;
+  region: Region;
+  relations: readonly Relation[];
+  /** The notice's comparison text: its clause keys joined (`normalizeForMatch`). */
+  text: string;
+}
+
+export interface SelectedPair {
+  /** The older notice (date, then year, then slug). */
+  a: string;
+  /** The newer notice. */
+  b: string;
+  reasons: PairReason[];
+  /** Estimated Jaccard similarity of the two notices' 5-gram sets, 0–1. */
+  similarity: number;
+}
+
+export interface SelectOptions {
+  /** Most similar notices kept per notice. */
+  k?: number;
+  /** Compare every pair when the corpus has at most this many notices. */
+  allPairsUpTo?: number;
+  /** Estimated similarity below which a `similar` pair is not kept. */
+  minSimilarity?: number;
+  /** LSH bands × rows = signature length. */
+  bands?: number;
+  rows?: number;
+  /** LSH buckets larger than this are paired by neighbours only. */
+  maxBucket?: number;
+  window?: number;
+}
+
+export interface SelectStats {
+  notices: number;
+  /** Pairs whose signatures were compared (LSH candidates). */
+  candidates: number;
+  pairs: number;
+}
+
+const DEFAULTS: Required<SelectOptions> = {
+  k: 3,
+  allPairsUpTo: 24,
+  minSimilarity: 0.08,
+  bands: 32,
+  rows: 3,
+  maxBucket: 48,
+  window: 6,
+};
+
+/** Character n-gram length for MinHash: long enough that shared 5-grams mean shared wording. */
+const GRAM = 5;
+
+/** A 32-bit integer mix (the finaliser of MurmurHash3): spreads a seed-xored hash. */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a hashes of every distinct `GRAM`-character substring. */
+export function gramHashes(text: string): Uint32Array {
+  const set = new Set<number>();
+  for (let i = 0; i + GRAM <= text.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < GRAM; k++) h = Math.imul(h ^ text.charCodeAt(i + k), 0x01000193);
+    set.add(h >>> 0);
+  }
+  return Uint32Array.from(set);
+}
+
+/** MinHash signature: for each of `size` seeded hash functions, the least hash of any gram. */
+export function minhashSignature(text: string, size: number): Uint32Array {
+  const sig = new Uint32Array(size).fill(0xffffffff);
+  const seeds = seedList(size);
+  for (const g of gramHashes(text)) {
+    for (let s = 0; s < size; s++) {
+      const v = mix32(g ^ seeds[s]!);
+      if (v < sig[s]!) sig[s] = v;
+    }
+  }
+  return sig;
+}
+
+const seedCache = new Map<number, Uint32Array>();
+function seedList(size: number): Uint32Array {
+  let seeds = seedCache.get(size);
+  if (!seeds) {
+    seeds = new Uint32Array(size);
+    for (let s = 0; s < size; s++) seeds[s] = mix32(0x9e3779b9 + s * 0x61c88647);
+    seedCache.set(size, seeds);
+  }
+  return seeds;
+}
+
+/** Share of equal signature positions: an unbiased estimate of the Jaccard similarity. */
+export function estimateSimilarity(x: Uint32Array, y: Uint32Array): number {
+  let same = 0;
+  for (let s = 0; s < x.length; s++) if (x[s] === y[s]) same++;
+  return x.length === 0 ? 0 : same / x.length;
+}
+
+/** Older first: by date, then year, then slug. */
+export function orderPair<T extends Pick<RelatedInput, 'slug' | 'year' | 'date'>>(x: T, y: T): [T, T] {
+  const kx = `${x.date ?? `${x.year}-99`}|${x.slug}`;
+  const ky = `${y.date ?? `${y.year}-99`}|${y.slug}`;
+  return kx <= ky ? [x, y] : [y, x];
+}
+
+function regionKey(r: Region): string {
+  return [r.province, r.city ?? '', r.county ?? ''].join('/');
+}
+
+/** Selects the pairs the build compares, with why. */
+export function selectPairs(docs: readonly RelatedInput[], options: SelectOptions = {}): { pairs: SelectedPair[]; stats: SelectStats } {
+  const o = { ...DEFAULTS, ...options };
+  const bySlug = new Map(docs.map((d) => [d.slug, d]));
+  const chosen = new Map<string, SelectedPair>();
+  const signatures = new Map<string, Uint32Array>();
+  const signatureOf = (d: RelatedInput) => {
+    let sig = signatures.get(d.slug);
+    if (!sig) signatures.set(d.slug, (sig = minhashSignature(d.text, o.bands * o.rows)));
+    return sig;
+  };
+  const add = (x: RelatedInput, y: RelatedInput, reason: PairReason, similarity?: number) => {
+    if (x.slug === y.slug) return;
+    const [a, b] = orderPair(x, y);
+    const key = `${a.slug}\u0000${b.slug}`;
+    let pair = chosen.get(key);
+    if (!pair) {
+      pair = { a: a.slug, b: b.slug, reasons: [], similarity: similarity ?? estimateSimilarity(signatureOf(a), signatureOf(b)) };
+      chosen.set(key, pair);
+    }
+    if (!pair.reasons.includes(reason)) pair.reasons.push(reason);
+  };
+
+  // relation: metadata links.
+  for (const d of docs) {
+    for (const r of d.relations) {
+      const other = r.slug ? bySlug.get(r.slug) : undefined;
+      if (other) add(d, other, 'relation');
+    }
+  }
+
+  // region: consecutive notices of one issuer region.
+  const byRegion = new Map<string, RelatedInput[]>();
+  for (const d of docs) {
+    const key = `${d.level}|${regionKey(d.region)}`;
+    const list = byRegion.get(key) ?? [];
+    list.push(d);
+    byRegion.set(key, list);
+  }
+  for (const list of byRegion.values()) {
+    list.sort((x, y) => (orderPair(x, y)[0] === x ? -1 : 1));
+    for (let i = 1; i < list.length; i++) add(list[i - 1]!, list[i]!, 'region');
+  }
+
+  // lineage: each lower-level notice and its province's latest notice up to that year.
+  const provincial = new Map<string, RelatedInput[]>();
+  for (const d of docs) {
+    if (d.level !== 'province') continue;
+    const list = provincial.get(d.region.province) ?? [];
+    list.push(d);
+    provincial.set(d.region.province, list);
+  }
+  for (const list of provincial.values()) list.sort((x, y) => x.year - y.year);
+  for (const d of docs) {
+    if (d.level === 'province') continue;
+    const list = provincial.get(d.region.province) ?? [];
+    let best: RelatedInput | undefined;
+    for (const p of list) if (p.year <= d.year) best = p;
+    if (best) add(best, d, 'lineage');
+  }
+
+  // similar: LSH candidates, scored by signature, top k per notice.
+  const buckets = new Map<string, string[]>();
+  for (const d of docs) {
+    const sig = signatureOf(d);
+    for (let band = 0; band < o.bands; band++) {
+      let key = `${band}`;
+      for (let r = 0; r < o.rows; r++) key += `:${sig[band * o.rows + r]}`;
+      const list = buckets.get(key) ?? [];
+      list.push(d.slug);
+      buckets.set(key, list);
+    }
+  }
+  const candidates = new Map<string, Map<string, number>>();
+  let candidateCount = 0;
+  const consider = (x: string, y: string) => {
+    const [p, q] = x < y ? [x, y] : [y, x];
+    let row = candidates.get(p);
+    if (!row) candidates.set(p, (row = new Map()));
+    if (row.has(q)) return;
+    const sim = estimateSimilarity(signatures.get(p)!, signatures.get(q)!);
+    row.set(q, sim);
+    candidateCount++;
+  };
+  for (const members of buckets.values()) {
+    if (members.length < 2) continue;
+    const reach = members.length > o.maxBucket ? o.window : members.length;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length && j <= i + reach; j++) consider(members[i]!, members[j]!);
+    }
+  }
+  const best = new Map<string, Array<[string, number]>>();
+  const offer = (x: string, y: string, sim: number) => {
+    const list = best.get(x) ?? [];
+    list.push([y, sim]);
+    best.set(x, list);
+  };
+  for (const [p, row] of candidates) {
+    for (const [q, sim] of row) {
+      if (sim < o.minSimilarity) continue;
+      offer(p, q, sim);
+      offer(q, p, sim);
+    }
+  }
+  for (const [x, list] of best) {
+    list.sort((m, n) => n[1] - m[1] || m[0].localeCompare(n[0]));
+    for (const [y, sim] of list.slice(0, o.k)) add(bySlug.get(x)!, bySlug.get(y)!, 'similar', sim);
+  }
+
+  // all: a small corpus is compared in full.
+  if (docs.length <= o.allPairsUpTo) {
+    for (let i = 0; i < docs.length; i++) for (let j = i + 1; j < docs.length; j++) add(docs[i]!, docs[j]!, 'all');
+  }
+
+  const pairs = [...chosen.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  return { pairs, stats: { notices: docs.length, candidates: candidateCount, pairs: pairs.length } };
+}

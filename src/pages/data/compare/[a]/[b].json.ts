@@ -1,0 +1,16 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCompareData } from '../../../../site/compare';
+import { jsonResponse } from '../../../../site/open-data';
+
+export const getStaticPaths = (async () => (await getCompareData()).pairs.map((pair) => ({ params: { a: pair.a, b: pair.b } }))) satisfies GetStaticPaths;
+
+/**
+ * `/data/compare/<a>/<b>.json`: the aligned rows (block ids, class, score, word diff ops) and
+ * the summary of one pre-rendered comparison. A is the older notice.
+ */
+export const GET: APIRoute = async ({ params }) => {
+  const data = await getCompareData();
+  const comparison = data.comparisons.get(`${params.a}/${params.b}`)!;
+  const pair = data.pairs.find((p) => p.a === params.a && p.b === params.b)!;
+  return jsonResponse({ version: 1, reasons: pair.reasons, similarity: pair.similarity, ...comparison });
+};

@@ -1,0 +1,74 @@
+/**
+ * The picker on `/compare/`: load two notices' open data and compare them here, with the same
+ * code the build uses, then render with the same markup function.
+ */
+import { renderComparison } from '../components/CompareView';
+import { compareUi as t } from '../i18n/compare';
+import { compareNotices, type ComparableNotice } from '../lib/compare';
+import { orderPair } from '../lib/related';
+import { buildMatcher, type TermForm, type TermMatcher } from '../lib/terms';
+import { enableCompareNavigation, revealControls } from './compare-nav';
+
+interface PickerConfig {
+  base: string;
+  names: Record<string, string>;
+  forms: TermForm[];
+}
+
+type NoticeRecord = ComparableNotice & { year: number; date?: string };
+
+const cache = new Map<string, Promise<NoticeRecord>>();
+
+function loadNotice(base: string, slug: string): Promise<NoticeRecord> {
+  let p = cache.get(slug);
+  if (!p) {
+    p = fetch(`${base}data/notices/${encodeURIComponent(slug)}.json`).then((r) => {
+      if (!r.ok) throw new Error(`${r.status} ${r.url}`);
+      return r.json() as Promise<NoticeRecord>;
+    });
+    cache.set(slug, p);
+  }
+  return p;
+}
+
+export function enableComparePicker(doc: Document): void {
+  const form = doc.querySelector<HTMLFormElement>('[data-compare-picker]');
+  const configNode = doc.getElementById('cmp-picker-config');
+  if (!form || !configNode) return;
+  const config = JSON.parse(configNode.textContent ?? '{}') as PickerConfig;
+  const status = doc.querySelector<HTMLElement>('.cmp-picker-status')!;
+  const result = doc.querySelector<HTMLElement>('.cmp-picker-result')!;
+  let matcher: TermMatcher | undefined;
+  enableCompareNavigation(doc);
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const fields = new FormData(form);
+    const x = String(fields.get('a'));
+    const y = String(fields.get('b'));
+    if (x === y) {
+      status.textContent = t.pickerSame;
+      return;
+    }
+    status.textContent = t.pickerLoading;
+    try {
+      const [nx, ny] = await Promise.all([loadNotice(config.base, x), loadNotice(config.base, y)]);
+      const [a, b] = orderPair(nx, ny);
+      matcher ??= buildMatcher(config.forms);
+      const started = performance.now();
+      const comparison = compareNotices(a, b, { matcher });
+      const took = Math.round(performance.now() - started);
+      result.innerHTML = renderComparison(comparison, {
+        a: { slug: a.slug, name: config.names[a.slug] ?? a.slug },
+        b: { slug: b.slug, name: config.names[b.slug] ?? b.slug },
+        base: config.base,
+        idPrefix: 'p-',
+      });
+      revealControls(result);
+      result.dataset.ms = String(took);
+      status.textContent = `${config.names[a.slug] ?? a.slug} → ${config.names[b.slug] ?? b.slug}：${t.pickerTook(took)}`;
+    } catch (error) {
+      status.textContent = `${t.pickerError}${error instanceof Error ? error.message : String(error)}`;
+    }
+  });
+}
