@@ -49,45 +49,47 @@ const numberPhrasePattern = new RegExp(
 
 /** Punctuation and symbols that are never part of a word (full and half width). */
 function isPunctuation(ch: string): boolean {
-  return /^[\p{P}\p{S}]$/u.test(ch) && !/^[%％]$/.test(ch);
+  return punctuationPattern.test(ch) && ch !== '%' && ch !== '％';
 }
+const punctuationPattern = /^[\p{P}\p{S}]$/u;
 
 function isWhitespace(ch: string): boolean {
-  return /^\s$/u.test(ch);
+  return whitespacePattern.test(ch);
+}
+const whitespacePattern = /^\s$/u;
+
+/**
+ * Split text that holds no glossary term and no number phrase into words and separators.
+ * Separators are cut out first and only the runs between them go to the segmenter: it never
+ * joins across punctuation anyway, and ICU word segmentation slows down sharply on long runs.
+ */
+function segmentWords(text: string, out: string[]): void {
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (isWhitespace(ch)) {
+      let j = i + 1;
+      while (j < text.length && isWhitespace(text[j]!)) j++;
+      out.push(text.slice(i, j));
+      i = j;
+    } else if (isPunctuation(ch)) {
+      out.push(ch);
+      i++;
+    } else {
+      let j = i + 1;
+      while (j < text.length && !isWhitespace(text[j]!) && !isPunctuation(text[j]!)) j++;
+      segmentRun(text.slice(i, j), out);
+      i = j;
+    }
+  }
 }
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** Split text that holds no glossary term and no number phrase into words and separators. */
-function segmentWords(text: string, out: string[]): void {
+/** Words of a run that holds no separator, by `Intl.Segmenter`. */
+function segmentRun(run: string, out: string[]): void {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  for (const { segment } of segmenter.segment(text)) {
-    splitSeparators(segment, out);
-  }
-}
-
-/** Keep words whole, but give each punctuation character and each whitespace run its own token. */
-function splitSeparators(segment: string, out: string[]): void {
-  let word = '';
-  let i = 0;
-  while (i < segment.length) {
-    const ch = segment[i]!;
-    if (isWhitespace(ch)) {
-      if (word) out.push(word), (word = '');
-      let j = i + 1;
-      while (j < segment.length && isWhitespace(segment[j]!)) j++;
-      out.push(segment.slice(i, j));
-      i = j;
-    } else if (isPunctuation(ch)) {
-      if (word) out.push(word), (word = '');
-      out.push(ch);
-      i++;
-    } else {
-      word += ch;
-      i++;
-    }
-  }
-  if (word) out.push(word);
+  for (const { segment } of segmenter.segment(run)) out.push(segment);
 }
 
 /** Tokenize text that holds no glossary term: number phrases whole, the rest by the segmenter. */

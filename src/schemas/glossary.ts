@@ -7,7 +7,6 @@ import { z } from 'zod';
 
 /** The groups of the glossary index, in display order. */
 export const glossaryGroups = [
-  '理念与目标',
   '责任体系',
   '风险与隐患',
   '监管执法',
@@ -15,6 +14,7 @@ export const glossaryGroups = [
   '事故与追责',
   '宣传教育培训',
   '应急与救援',
+  '理念与目标',
 ] as const;
 
 export type GlossaryGroup = (typeof glossaryGroups)[number];
