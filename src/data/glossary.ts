@@ -88,7 +88,8 @@ export function loadGlossary(dir: string = defaultGlossaryDir): GlossaryEntry[] 
     .sort();
   const entries = files.map((f) => {
     const path = join(dir, f);
-    const shown = relative(process.cwd(), path) || path;
+    const rel = relative(process.cwd(), path);
+    const shown = rel === '' || rel.startsWith('..') ? path : rel;
     return parseGlossaryEntry(readFileSync(path, 'utf8'), shown);
   });
   checkGlossary(entries);

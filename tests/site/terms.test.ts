@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { loadGlossary } from '../../src/data/glossary';
+import { loadNotices } from '../../src/data/notices';
+import { blockTexts, bookTitle, buildTermIndex, sentenceAround, summarize } from '../../src/site/terms';
+import { popoverEntries } from '../../src/components/TermDefinitions';
+import { buildCitation } from '../../src/components/TermCite';
+import { matchesFilter } from '../../src/components/TermFilter';
+
+const notices = loadNotices();
+const index = buildTermIndex(loadGlossary(), notices);
+const term = (slug: string) => index.bySlug.get(slug)!;
+
+/** Anchors whose text contains `form`, found by plain string search over the parsed notice. */
+function anchorsContaining(noticeSlug: string, form: string): string[] {
+  const notice = notices.find((n) => n.slug === noticeSlug)!;
+  const ids = notice.blocks.flatMap((b) => blockTexts(b).filter((t) => t.text.includes(form)).map((t) => t.id));
+  return [...new Set(ids)];
+}
+
+describe('term occurrence lists', () => {
+  it('lists 三同时 in exactly the clauses that contain it, per notice', () => {
+    for (const { notice, items } of term('san-tongshi').occurrences) {
+      const listed = [...new Set(items.map((o) => o.block))];
+      expect(`${notice.slug}: ${listed.join(' ')}`).toBe(`${notice.slug}: ${anchorsContaining(notice.slug, '三同时').join(' ')}`);
+    }
+  });
+
+  it('uses the same notices for 三同时 as plain search over every notice', () => {
+    const expected = notices.filter((n) => anchorsContaining(n.slug, '三同时').length > 0).map((n) => n.slug).sort();
+    expect(term('san-tongshi').timeline.map((t) => t.slug).sort().join()).toBe(expected.join());
+  });
+
+  it('points table occurrences at the table row (岢岚 attachment, row 16 is 交通运输)', () => {
+    const kelan = term('liang-ke-yi-wei-yi-huo').occurrences.find((o) => o.notice.slug === 'kelan-2023')!;
+    expect(kelan.items.map((o) => o.block).includes('t1-r16')).toBe(true);
+  });
+
+  it('orders the timeline by year, oldest first', () => {
+    const years = term('san-guan-san-bixu').timeline.map((t) => t.year);
+    expect(years.join()).toBe([...years].sort().join());
+    expect(years[0]).toBe(2020);
+  });
+
+  it('computes the years of each variant from the notices', () => {
+    const forms = new Map(term('san-guan-san-bixu').forms.map((f) => [f.form, f]));
+    expect(forms.get('三个必须')!.years.join()).toBe('2020');
+    expect(forms.get('三个必须')!.notices.map((n) => n.slug).join()).toBe('shanxi-2020');
+    const spelled = forms.get('管行业必须管安全、管业务必须管安全、管生产经营必须管安全')!;
+    expect(spelled.notices.map((n) => n.slug).sort().join()).toBe('hongtong-2024-jiedu,yicheng-2023');
+    const family = new Map(term('liang-ke-yi-wei-yi-huo').forms.map((f) => [f.form, f.years.join()]));
+    expect(family.get('两客一危一货一面')).toBe('2025');
+  });
+
+  it('counts every occurrence, and the counts add up', () => {
+    const t = term('wu-dao-wei');
+    expect(t.occurrenceCount).toBe(t.timeline.reduce((n, x) => n + x.count, 0));
+    expect(t.occurrenceCount).toBe(t.forms.reduce((n, f) => n + f.notices.reduce((m, x) => m + x.count, 0), 0));
+  });
+
+  it('shows each occurrence inside its own sentence', () => {
+    for (const t of index.terms) {
+      for (const { notice, items } of t.occurrences) {
+        const texts = notices.find((n) => n.slug === notice.slug)!.blocks.flatMap(blockTexts);
+        for (const o of items) {
+          const plain = (o.before + o.match + o.after).replace(/^…|…$/g, '');
+          expect(texts.some((x) => x.id === o.block && x.text.includes(plain))).toBe(true);
+          expect(/[。；！？]/.test(o.before.replace(/^…/, ''))).toBe(false);
+        }
+      }
+    }
+  });
+});
+
+describe('sentenceAround', () => {
+  it('cuts at sentence ends and marks cut-off context with …', () => {
+    const text = '第一句。严格落实“三同时”和安全生产许可制度。第三句';
+    const start = text.indexOf('三同时');
+    const s = sentenceAround(text, start, start + 3);
+    expect(`${s.before}[${s.match}]${s.after}`).toBe('严格落实“[三同时]”和安全生产许可制度。');
+    const long = 'x'.repeat(100) + '三同时';
+    expect(sentenceAround(long, 100, 103).before.startsWith('…')).toBe(true);
+  });
+});
+
+describe('helpers for the components', () => {
+  it('puts a title with its own 书名号 inside 〈〉', () => {
+    expect(bookTitle('《洪洞县通知》政策解读')).toBe('《〈洪洞县通知〉政策解读》');
+  });
+
+  it('leaves editorial notes out of the popover summary', () => {
+    expect(summarize('定义。\n\n编者注：背景。')).toBe('定义。');
+  });
+
+  it('gives the popover each known term once', () => {
+    const entries = popoverEntries(index, ['san-wei', 'san-wei', 'no-such-term', 'san-tongshi']);
+    expect(entries.map((e) => e.slug).join()).toBe('san-tongshi,san-wei');
+  });
+
+  it('cites the term with its source document and 文号', () => {
+    const cite = buildCitation(term('si-bu-liang-zhi'), 'https://example.org/terms/si-bu-liang-zhi/');
+    expect(cite).toBe(
+      '“四不两直”，编者释义；最早见于岢岚县人民政府《关于做好2023年安全生产工作的通知》（岢政发〔2023〕1号，2023年3月29日）。安全生产文件库，https://example.org/terms/si-bu-liang-zhi/',
+    );
+  });
+
+  it('filters the index by any form, ignoring list punctuation and spaces', () => {
+    const t = { haystack: '双随机、一公开 随机抽取检查对象', group: '监管执法' };
+    expect(matchesFilter(t, '双随机，一公开', '')).toBe(true);
+    expect(matchesFilter(t, ' 随机 ', '监管执法')).toBe(true);
+    expect(matchesFilter(t, '随机', '行业领域')).toBe(false);
+    expect(matchesFilter(t, '三同时', '')).toBe(false);
+  });
+});
