@@ -5,10 +5,13 @@
  */
 import { z } from 'zod';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD, e.g. 2023-03-29')
-  .refine((d) => !Number.isNaN(Date.parse(d)), 'a real calendar date');
+/** Whether `text` is a real calendar date written YYYY-MM-DD. */
+function isIsoDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+const isoDate = z.string().refine(isIsoDate, 'a real date written YYYY-MM-DD, e.g. 2023-03-29');
 
 export const relationSchema = z
   .object({
