@@ -10,6 +10,7 @@ export const ui = {
   navSearch: '搜索',
   navData: '开放数据',
   searchLabel: '搜索文件与术语',
+  siteSearchLabel: '全站搜索',
   searchPlaceholder: '如：两客一危一货',
   searchSubmit: '搜索',
   footerNote: '原文版权归发文机关所有。本站整理文本结构，不改动原文字词。',
@@ -62,6 +63,10 @@ export const ui = {
   searchTermCard: '术语',
   searchUnavailable: '搜索索引尚未生成：请先运行 npm run build。',
   searchNoScript: '搜索需要启用 JavaScript。也可以按年份、层级浏览全部文件：',
+  notFoundTitle: '找不到这个页面',
+  notFoundText: '这个地址没有对应的页面。它可能拼写有误，或者页面已经移动。',
+  notFoundHome: '回到文件列表',
+  dataTitle: '开放数据',
   level: { province: '省级', city: '市级', county: '县级' },
   kind: { notice: '通知', opinion: '意见', interpretation: '政策解读' },
 } as const;
