@@ -85,7 +85,8 @@ function renderRow(row: CompareRow, o: ViewOptions): string {
     row.repeat ? escapeHtml(t.repeatNote) : '',
   ].filter(Boolean);
   const meta = `<div class="cmp-meta"><a class="cmp-permalink" href="#${id}" aria-label="${escapeHtml(t.rowLink(n))}">#${n}</a> ${badge}${score}${notes.length ? ` <span class="cmp-note">${notes.join(' · ')}</span>` : ''}</div>`;
-  return `<li id="${id}" class="cmp-row cmp-${row.class}" data-class="${row.class}" tabindex="-1">${meta}${renderSide(row, 'a', o)}${renderSide(row, 'b', o)}</li>`;
+  const heading = [...row.a, ...row.b].every((c) => c.kind === 'heading') ? ' cmp-heading' : '';
+  return `<li id="${id}" class="cmp-row cmp-${row.class}${heading}" data-class="${row.class}" tabindex="-1">${meta}${renderSide(row, 'a', o)}${renderSide(row, 'b', o)}</li>`;
 }
 
 /** Rows, with runs of kept rows folded. */

@@ -58,7 +58,7 @@ export interface Alignment {
 
 const DEFAULTS: Required<AlignOptions> = {
   matchThreshold: 0.5,
-  anchoredThreshold: 0.3,
+  anchoredThreshold: 0.4,
   containThreshold: 0.7,
   repeatThreshold: 0.8,
 };
@@ -145,7 +145,34 @@ function isAnnex(clause: Clause): boolean {
   return /^t\d/.test(clause.blockId);
 }
 
-function matchGreedily(edges: Edge[], a: Clause[], b: Clause[], state: State, threshold: number): void {
+/**
+ * How strongly an edge suggests "the same clause". Dice for clauses of similar length; for a
+ * clause expanded in place (a county keeps a sentence and adds to it) the share of the shorter
+ * clause found in the longer one counts too, discounted so true rewrites of equal length win.
+ */
+function edgeStrength(e: Edge, sa: Int32Array[], sb: Int32Array[], o: Required<AlignOptions>): number {
+  const shorter = Math.min(sa[e.i]!.length, sb[e.j]!.length);
+  if (shorter < MIN_EXPANDED || e.dice < MIN_EXPANDED_DICE) return e.dice;
+  const contained = e.inter / shorter;
+  return contained >= o.containThreshold ? Math.max(e.dice, o.matchThreshold, EXPANDED_WEIGHT * contained) : e.dice;
+}
+
+/** An expanded clause must keep at least this many bigrams of the original. */
+const MIN_EXPANDED = 12;
+/** …and share at least this Dice coefficient with it. */
+const MIN_EXPANDED_DICE = 0.3;
+/** Weight of containment against Dice when ranking expanded clauses. */
+const EXPANDED_WEIGHT = 0.7;
+
+function matchGreedily(
+  edges: Edge[],
+  a: Clause[],
+  b: Clause[],
+  sa: Int32Array[],
+  sb: Int32Array[],
+  state: State,
+  o: Required<AlignOptions>,
+): void {
   const na = Math.max(1, a.length);
   const nb = Math.max(1, b.length);
   const annexCost = (e: Edge) => (isAnnex(a[e.i]!) ? 1 : 0) + (isAnnex(b[e.j]!) ? 1 : 0);
@@ -153,11 +180,19 @@ function matchGreedily(edges: Edge[], a: Clause[], b: Clause[], state: State, th
   const exact = (e: Edge) => (a[e.i]!.key === b[e.j]!.key ? 1 : 0);
   // A heading title against a sentence needs more: short titles share bigrams with anything.
   const isHeading = (c: Clause) => c.kind === 'heading';
-  const bar = (e: Edge) => (isHeading(a[e.i]!) === isHeading(b[e.j]!) ? threshold : Math.max(threshold, 0.75));
+  // Two headings: titles are short, one shared word is half their bigrams.
+  const bar = (e: Edge) => {
+    const headings = Number(isHeading(a[e.i]!)) + Number(isHeading(b[e.j]!));
+    return headings === 1 ? Math.max(o.matchThreshold, 0.75) : headings === 2 ? Math.max(o.matchThreshold, 0.55) : o.matchThreshold;
+  };
   const ranked = edges
-    .filter((e) => e.dice >= bar(e) || exact(e))
-    .sort((x, y) => exact(y) - exact(x) || y.dice - x.dice || annexCost(x) - annexCost(y) || distance(x) - distance(y));
-  for (const e of ranked) {
+    .map((e) => ({ e, strength: edgeStrength(e, sa, sb, o) }))
+    .filter(({ e, strength }) => strength >= bar(e) || exact(e))
+    .sort(
+      (x, y) =>
+        exact(y.e) - exact(x.e) || y.strength - x.strength || annexCost(x.e) - annexCost(y.e) || distance(x.e) - distance(y.e),
+    );
+  for (const { e } of ranked) {
     if (state.groupOfA[e.i] !== -1 || state.groupOfB[e.j] !== -1) continue;
     addGroup(state, [e.i], [e.j], exact(e) ? 1 : e.dice);
   }
@@ -242,6 +277,39 @@ function absorbNeighbours(byA: Edge[][], sa: Int32Array[], sb: Int32Array[], sta
       }
     }
   }
+}
+
+/** Headings matched below this score need a matched neighbour to stay matched. */
+const SURE_HEADING = 0.7;
+/** How far (in clauses, each side) a supporting neighbour may be. */
+const SUPPORT_WINDOW = 6;
+
+/**
+ * Drops heading-only groups with a middling score and no matched clause nearby on both sides:
+ * two short titles sharing one word (健全安全宣传教育体系 / 安全宣传教育“五进”) are not the
+ * same heading unless the text around them also matches.
+ */
+function dropUnsupportedHeadings(a: readonly Clause[], b: readonly Clause[], state: State): void {
+  const weak = new Set<number>();
+  state.groups.forEach((g, k) => {
+    const headings = [...g.a.map((i) => a[i]!), ...g.b.map((j) => b[j]!)].every((c) => c.kind === 'heading');
+    if (!headings || g.score >= SURE_HEADING) return;
+    const i = g.a[0]!;
+    const j = g.b[0]!;
+    let supported = false;
+    for (let x = Math.max(0, i - SUPPORT_WINDOW); x <= Math.min(a.length - 1, i + SUPPORT_WINDOW) && !supported; x++) {
+      const other = state.groupOfA[x]!;
+      if (other === -1 || other === k) continue;
+      supported = state.groups[other]!.b.some((y) => Math.abs(y - j) <= SUPPORT_WINDOW);
+    }
+    if (!supported) weak.add(k);
+  });
+  if (weak.size === 0) return;
+  const kept = state.groups.filter((_, k) => !weak.has(k));
+  state.groups = [];
+  state.groupOfA.fill(-1);
+  state.groupOfB.fill(-1);
+  for (const g of kept) addGroup(state, g.a, g.b, g.score, g.repeat);
 }
 
 /** A leftover pair whose neighbours are matched to each other: reworded in place. */
@@ -351,10 +419,11 @@ export function alignClauses(a: readonly Clause[], b: readonly Clause[], options
     groupOfA: new Int32Array(a.length).fill(-1),
     groupOfB: new Int32Array(b.length).fill(-1),
   };
-  matchGreedily(byA.flat(), a as Clause[], b as Clause[], state, o.matchThreshold);
+  matchGreedily(byA.flat(), a as Clause[], b as Clause[], sa, sb, state, o);
   matchSplits(byA, sa, sb, state, o, 'a');
   matchSplits(byA, sa, sb, state, o, 'b');
   absorbNeighbours(byA, sa, sb, state, o);
+  dropUnsupportedHeadings(a, b, state);
   matchAnchored(byA, state, o.anchoredThreshold);
   matchRepeats(byA, state, o.repeatThreshold);
   markMoved(state.groups);

@@ -50,6 +50,18 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
+/**
+ * The paragraph without its closing responsibility note (`（县安委会有关成员单位负责）`): who is
+ * in charge is not a clause, and the same note after every paragraph would match across them.
+ */
+export function withoutResponsibility(text: string, responsibility: string | undefined): string {
+  if (!responsibility) return text;
+  const at = text.lastIndexOf(responsibility);
+  if (at < 1) return text;
+  const open = text[at - 1];
+  return open === '（' || open === '(' ? text.slice(0, at - 1) : text;
+}
+
 /** Index of the header cell whose text matches, or -1. */
 function columnIndex(header: string[], pattern: RegExp): number {
   return header.findIndex((cell) => pattern.test(cell.trim()));
@@ -95,9 +107,11 @@ function blockClauses(block: Block, level: ClauseLevel): RawClause[] {
   switch (block.type) {
     case 'heading':
       return block.title.trim() ? [{ blockId: block.id, kind: 'heading', text: block.title }] : [];
-    case 'paragraph':
-      if (level === 'paragraph') return [{ blockId: block.id, kind: 'paragraph', text: block.text }];
-      return splitSentences(block.text).map((text) => ({ blockId: block.id, kind: 'sentence', text }));
+    case 'paragraph': {
+      const text = withoutResponsibility(block.text, block.responsibility);
+      if (level === 'paragraph') return [{ blockId: block.id, kind: 'paragraph', text }];
+      return splitSentences(text).map((sentence) => ({ blockId: block.id, kind: 'sentence', text: sentence }));
+    }
     case 'table':
       return rowClauses(block, level);
     case 'furniture':

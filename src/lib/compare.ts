@@ -4,7 +4,7 @@
  * (the picker on `/compare/`), on `{ slug, region, blocks }`.
  */
 import { alignClauses, findRestatements, type Alignment, type AlignOptions } from './align';
-import { extractClauses, type Clause } from './clauses';
+import { extractClauses, type Clause, type ClauseKind } from './clauses';
 import { countChars, diffClause, type DiffOp, type NumericChange } from './diff-clause';
 import { placeNamesOf } from './normalize';
 import type { TermMatcher } from './terms';
@@ -23,6 +23,8 @@ export interface RowClause {
   index: number;
   /** Block id: `/notices/<slug>/#<blockId>`. */
   blockId: string;
+  /** `heading` for a heading's title (or a table row's task name), else the text kind. */
+  kind: ClauseKind;
   text: string;
 }
 
@@ -76,7 +78,7 @@ export interface CompareOptions extends AlignOptions {
 }
 
 function toRowClause(clause: Clause): RowClause {
-  return { index: clause.index, blockId: clause.blockId, text: clause.text };
+  return { index: clause.index, blockId: clause.blockId, kind: clause.kind, text: clause.text };
 }
 
 /** Joins clause texts of one side of a row for the diff (sentences run on, no separator). */
