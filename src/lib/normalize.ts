@@ -42,7 +42,7 @@ const NUMERAL = '[一二三四五六七八九十百零〇0-9]+';
  */
 export function numberingPrefixPattern(): RegExp {
   return new RegExp(
-    `^\\s*(?:第${NUMERAL}[部分章节条款]\\s*[:：]?|\\(${NUMERAL}\\)|${NUMERAL}\\s*[、.)]|${NUMERAL}是|[①-⑳])\\s*`,
+    `^\\s*(?:第${NUMERAL}(?:部分|章|节|条|款)\\s*[:：]?|\\(${NUMERAL}\\)|${NUMERAL}\\s*[、.)]|${NUMERAL}是|[①-⑳])\\s*`,
   );
 }
 

@@ -1,0 +1,115 @@
+import { describe, expect, test } from 'vitest';
+import { alignClauses, findRestatements, markMoved, shingle, type AlignedGroup } from '../../src/lib/align';
+import type { Clause, ClauseKind } from '../../src/lib/clauses';
+import { normalizeForMatch } from '../../src/lib/normalize';
+
+/** Clauses from texts; `h:` marks a heading, `t:` a table row. */
+function clauses(texts: string[]): Clause[] {
+  return texts.map((raw, index) => {
+    const kind: ClauseKind = raw.startsWith('h:') ? 'heading' : raw.startsWith('t:') ? 'row' : 'sentence';
+    const text = raw.replace(/^[ht]:/, '');
+    return { index, blockId: kind === 'row' ? `t1-r${index}` : `p${index}`, kind, text, key: normalizeForMatch(text) };
+  });
+}
+
+/** Groups as `a-indices>b-indices` strings, in A order. */
+function pairs(groups: AlignedGroup[]): string[] {
+  return [...groups].sort((x, y) => x.a[0]! - y.a[0]!).map((g) => `${g.a.join('+')}>${g.b.join('+')}`);
+}
+
+const A = [
+  '严格落实领导干部带班和24小时值班制度，推进值班值守工作规范化。',
+  '加强会商研判和应急调度，做好应急救援队伍、装备、物资等应对准备。',
+  '对存在严重违法违规行为的企业，依法纳入“黑名单”实施联合惩戒。',
+  '深入开展非法违法“小化工”整治攻坚、特殊作业专项整治。',
+];
+
+describe('alignClauses', () => {
+  test('the same clauses in the same order align one to one, none moved', () => {
+    const result = alignClauses(clauses(A), clauses(A));
+    expect(pairs(result.groups)).toEqual(['0>0', '1>1', '2>2', '3>3']);
+    expect(result.groups.every((g) => !g.moved && g.score === 1)).toBe(true);
+    expect(result.dropped).toEqual([]);
+    expect(result.added).toEqual([]);
+  });
+
+  test('a clause moved to the end is the one marked moved', () => {
+    const b = [A[1]!, A[2]!, A[3]!, A[0]!];
+    const result = alignClauses(clauses(A), clauses(b));
+    expect(pairs(result.groups)).toEqual(['0>3', '1>0', '2>1', '3>2']);
+    expect(result.groups.filter((g) => g.moved).map((g) => g.a[0])).toEqual([0]);
+  });
+
+  test('a reworded clause still aligns; an unrelated one does not', () => {
+    const b = [
+      A[0]!,
+      '加强会商研判和应急调度，做好应急救援队伍、装备和物资应对准备工作。',
+      '建立完善以“一家广播为主、多套系统辅助”的临灾预警“叫应”平台。',
+      A[3]!,
+    ];
+    const result = alignClauses(clauses(A), clauses(b));
+    expect(pairs(result.groups)).toEqual(['0>0', '1>1', '3>3']);
+    expect(result.dropped).toEqual([2]);
+    expect(result.added).toEqual([2]);
+  });
+
+  test('a clause split in two aligns with both halves', () => {
+    const a = ['落实全过程安全管理制度，依法做到安全责任、投入、培训、管理和应急救援“五到位”。'];
+    const b = ['落实全过程安全管理制度。', '依法做到安全责任、投入、培训、管理和应急救援“五到位”。'];
+    expect(pairs(alignClauses(clauses(a), clauses(b)).groups)).toEqual(['0>0+1']);
+  });
+
+  test('two clauses merged into one align with it', () => {
+    const a = ['落实全过程安全管理制度。', '依法做到安全责任、投入、培训、管理和应急救援“五到位”。'];
+    const b = ['落实全过程安全管理制度，依法做到安全责任、投入、培训、管理和应急救援“五到位”。'];
+    expect(pairs(alignClauses(clauses(a), clauses(b)).groups)).toEqual(['0+1>0']);
+  });
+
+  test('a kept sentence expanded in place aligns (containment)', () => {
+    const a = ['坚持“四不放过”原则，严格事故调查处理，从严责任追究。'];
+    const b = ['按照科学严谨、依法依规、实事求是、注重实效和“四不放过”原则，严格事故调查处理，依法进行责任倒查追究。'];
+    expect(pairs(alignClauses(clauses(a), clauses(b)).groups)).toEqual(['0>0']);
+  });
+
+  test('a short heading does not align with a sentence that contains its words', () => {
+    const a = ['h:消防', '围绕“防大火、控小火、遏亡人”，深化消防安全专项整治行动。'];
+    const b = ['深化消防安全专项整治行动，全面推广应用智慧式电气火灾防控系统。'];
+    const result = alignClauses(clauses(a), clauses(b));
+    expect(result.dropped.includes(0)).toBe(true);
+  });
+
+  test('two headings sharing one word do not align without matching text around them', () => {
+    const a = ['h:健全安全宣传教育体系', A[0]!];
+    const b = ['h:安全宣传教育“五进”', '安全宣传教育进企业、进农村、进社区、进学校、进家庭。'];
+    expect(alignClauses(clauses(a), clauses(b)).groups).toEqual([]);
+  });
+
+  test('empty inputs', () => {
+    expect(alignClauses([], clauses(A))).toEqual({ groups: [], dropped: [], added: [0, 1, 2, 3] });
+    expect(alignClauses(clauses(A), [])).toEqual({ groups: [], dropped: [0, 1, 2, 3], added: [] });
+  });
+});
+
+describe('findRestatements', () => {
+  test('an attachment row repeating a body clause is a restatement; a new one is not', () => {
+    const list = clauses([A[0]!, A[1]!, `t:${A[0]!.replace('，', '')}`, 't:完成80处地质灾害隐患点监测网点建设。']);
+    expect([...findRestatements(list)]).toEqual([2]);
+  });
+});
+
+describe('markMoved', () => {
+  test('keeps the longest common order and marks the rest', () => {
+    const g = (a: number, b: number): AlignedGroup => ({ a: [a], b: [b], score: 1, moved: false, repeat: false });
+    const groups = [g(0, 0), g(1, 4), g(2, 1), g(3, 2), g(4, 3)];
+    markMoved(groups);
+    expect(groups.map((x) => x.moved)).toEqual([false, true, false, false, false]);
+  });
+});
+
+describe('shingle', () => {
+  test('distinct bigrams; a one-character key is its character', () => {
+    expect(shingle('消防消防').length).toBe(2);
+    expect(shingle('煤').length).toBe(1);
+    expect(shingle('').length).toBe(0);
+  });
+});
