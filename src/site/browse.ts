@@ -1,0 +1,2 @@
+/** The browse list: how many cards a page shows. */
+export const PAGE_SIZE = 50;
