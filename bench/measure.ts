@@ -1,0 +1,132 @@
+/**
+ * Run a command and measure its wall time and the peak resident memory of its whole process tree
+ * (Astro forks workers; `pagefind` is a Node wrapper around a Rust binary), by polling /proc.
+ * `/usr/bin/time -v` would report only the largest single process, not the tree's sum.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunResult {
+  /** Wall time in milliseconds. */
+  ms: number;
+  /** Peak of the summed RSS of the process and all its descendants, in bytes. */
+  peakRss: number;
+  /**
+   * CPU seconds (user + system) of the process and the descendants it waited for, from
+   * `/usr/bin/time`: robust to other work on the machine, unlike wall time. NaN without it.
+   */
+  cpuS: number;
+  /** 1-minute load average when the command started and when it ended. */
+  load: [number, number];
+  /** Exit code (null when killed by a signal). */
+  code: number | null;
+  /** The last lines of stdout+stderr (for error reports and log scraping). */
+  tail: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Append the full output here. */
+  logFile?: string;
+  /** Poll interval in ms (default 100). */
+  pollMs?: number;
+}
+
+const PAGE = 4096;
+
+/** Parent of every process now alive, from /proc/<pid>/stat. */
+function parentMap(): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name is in parentheses and may contain spaces: parse after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      map.set(Number(name), Number(fields[1]));
+    } catch {
+      // The process ended between readdir and read.
+    }
+  }
+  return map;
+}
+
+/** Summed RSS in bytes of `root` and its descendants. */
+export function treeRss(root: number): number {
+  const parents = parentMap();
+  const children = new Map<number, number[]>();
+  for (const [pid, ppid] of parents) {
+    const list = children.get(ppid) ?? [];
+    list.push(pid);
+    children.set(ppid, list);
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    try {
+      const statm = readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ');
+      total += Number(statm[1]) * PAGE;
+    } catch {
+      // Gone.
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+export function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const load0 = loadavg()[0]!;
+    const timed = existsSync('/usr/bin/time');
+    const timeDir = mkdtempSync(join(tmpdir(), 'bench-time-'));
+    const timeFile = join(timeDir, 'time');
+    if (timed) {
+      args = ['-f', '%U %S', '-o', timeFile, command, ...args];
+      command = '/usr/bin/time';
+    }
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+    log?.write(`\n$ ${command} ${args.join(' ')}\n`);
+    let tail = '';
+    const onData = (chunk: Buffer): void => {
+      log?.write(chunk);
+      tail = (tail + chunk.toString('utf8')).slice(-20000);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    let peakRss = 0;
+    const poll = setInterval(() => {
+      if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
+    }, options.pollMs ?? 100);
+    child.on('error', (e) => {
+      clearInterval(poll);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearInterval(poll);
+      log?.end();
+      let cpuS = NaN;
+      if (timed && existsSync(timeFile)) {
+        const m = readFileSync(timeFile, 'utf8').trim().split('\n').pop()?.match(/^([\d.]+) ([\d.]+)$/);
+        if (m) cpuS = Number(m[1]) + Number(m[2]);
+      }
+      rmSync(timeDir, { recursive: true, force: true });
+      resolve({ ms: performance.now() - t0, peakRss, cpuS, load: [load0, loadavg()[0]!], code, tail });
+    });
+  });
+}
+
+export function formatMs(ms: number): string {
+  return ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+  return `${(bytes / 1024).toFixed(0)} KB`;
+}

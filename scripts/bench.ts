@@ -1,0 +1,373 @@
+/**
+ * `npm run bench [-- --notices 3000] [--seed 1] [--quick] [--skip-browser] [--skip-bare]
+ *  [--skip-half] [--skip-incremental] [--pagefind-shards K]`
+ *
+ * The scale budgets of issue #6, measured on a generated corpus (src/lib/generate.ts) and printed
+ * as a table with PASS/FAIL. Everything is written under `.bench/` (gitignored): corpora, builds
+ * (their own outDir and content-layer cache, never `dist/`), logs and `results.json`.
+ *
+ *  1. full build of N notices (astro build + pagefind), wall time and peak RSS of the process tree;
+ *  2. the same for N/2, and the time ratio N/2 → N (near-linear growth);
+ *  3. a bare Astro project (bench/bare) rendering the same N files as <pre>: the per-notice ratio;
+ *  4. an incremental rebuild after changing one notice's metadata (content-layer cache reuse);
+ *  5. readers, in Chromium: a slogan search on the N-notice site (time, bytes), the browse page;
+ *  6. the comparison's pair selection, from scripts/bench-compare.ts when it exists.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { formatBytes, formatMs, run, type RunResult } from '../bench/measure.ts';
+import { writeCorpus } from './gen-corpus.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'node_modules', '.bin');
+const WORK = join(ROOT, '.bench');
+const LOG = join(WORK, 'bench.log');
+
+const BUDGET = {
+  peakRss: 4 * 1024 ** 3,
+  linearRatio: 2.2,
+  bareRatio: 1.5,
+  searchMs: 300,
+  searchBytes: 150 * 1024,
+  browseBytes: 500 * 1024,
+  browseElements: 5000,
+};
+
+interface Args {
+  notices: number;
+  seed: string;
+  quick: boolean;
+  browser: boolean;
+  bare: boolean;
+  half: boolean;
+  incremental: boolean;
+  shards: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const get = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  return {
+    notices: Number(get('notices') ?? (quick ? 40 : 3000)),
+    seed: get('seed') ?? '1',
+    quick,
+    browser: !argv.includes('--skip-browser'),
+    bare: !argv.includes('--skip-bare'),
+    half: !argv.includes('--skip-half'),
+    incremental: !argv.includes('--skip-incremental'),
+    shards: Number(get('pagefind-shards') ?? 1),
+  };
+}
+
+function say(line: string): void {
+  const stamped = `[bench ${new Date().toISOString().slice(11, 19)}] ${line}`;
+  console.log(stamped);
+  writeFileSync(LOG, stamped + '\n', { flag: 'a' });
+}
+
+function ensureOk(step: string, r: RunResult): void {
+  if (r.code !== 0) {
+    throw new Error(`${step} failed (exit ${r.code}); full output in ${LOG}. Last lines:\n${r.tail.split('\n').slice(-40).join('\n')}`);
+  }
+}
+
+function dirSize(dir: string): { files: number; bytes: number; html: number } {
+  let files = 0;
+  let bytes = 0;
+  let html = 0;
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        files++;
+        bytes += statSync(p).size;
+        if (e.name.endsWith('.html')) html++;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { files, bytes, html };
+}
+
+interface SiteBuild {
+  notices: number;
+  astro: RunResult;
+  pagefind: RunResult;
+  /** Loader's own report: notices parsed now vs reused from the content-layer cache. */
+  parsed?: number;
+  reused?: number;
+  out: { files: number; bytes: number; html: number };
+  pagefindBytes: number;
+}
+
+const NOTHING: RunResult = { ms: 0, peakRss: 0, cpuS: 0, load: [0, 0], code: 0, tail: '' };
+
+/** `12.3 s wall / 20.1 s CPU` */
+function timing(r: RunResult): string {
+  return `${formatMs(r.ms)} wall, ${r.cpuS.toFixed(0)} s CPU`;
+}
+
+const ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+
+/** `astro build` of the site from a corpus, into its own outDir and cache, then Pagefind. */
+async function buildSite(corpus: string, name: string, shards: number, pagefind = true): Promise<SiteBuild> {
+  const outDir = join(WORK, `dist-${name}`);
+  const env = { ...ENV, CORPUS_DIR: corpus, BENCH_CACHE_DIR: join(WORK, `cache-${name}`) };
+  say(`astro build ${name} → ${outDir}`);
+  const astro = await run(join(BIN, 'astro'), ['build', '--config', 'bench/astro.config.mjs', '--outDir', outDir], { cwd: ROOT, env, logFile: LOG });
+  ensureOk(`astro build (${name})`, astro);
+  say(`  astro: ${timing(astro)}, peak ${formatBytes(astro.peakRss)}, load ${astro.load.map((l) => l.toFixed(1)).join('→')}`);
+  const m = astro.tail.match(/(\d+) notices \((\d+) parsed, (\d+) reused/);
+  let pf: RunResult = NOTHING;
+  if (pagefind) {
+    pf = await runPagefind(outDir, shards);
+    say(`  pagefind: ${timing(pf)}, peak ${formatBytes(pf.peakRss)}`);
+  }
+  const notices = readdirSync(join(corpus, 'content', 'notices')).length;
+  return {
+    notices,
+    astro,
+    pagefind: pf,
+    parsed: m ? Number(m[2]) : undefined,
+    reused: m ? Number(m[3]) : undefined,
+    out: dirSize(outDir),
+    pagefindBytes: dirSize(join(outDir, 'pagefind')).bytes,
+  };
+}
+
+/**
+ * Pagefind over a built site. With `shards` > 1 the notice pages are indexed in that many
+ * separate runs (Pagefind's multisite: `--glob` + `--output-subdir`), so no single process holds
+ * the whole corpus; the search page must then `mergeIndex` the extra bundles.
+ */
+async function runPagefind(site: string, shards: number): Promise<RunResult> {
+  if (shards <= 1) {
+    const r = await run(join(BIN, 'pagefind'), ['--site', site], { cwd: ROOT, env: ENV, logFile: LOG });
+    ensureOk('pagefind', r);
+    return r;
+  }
+  const slugs = readdirSync(join(site, 'notices')).sort();
+  const per = Math.ceil(slugs.length / shards);
+  let total: RunResult = NOTHING;
+  for (let k = 0; k < shards; k++) {
+    const part = slugs.slice(k * per, (k + 1) * per);
+    if (part.length === 0) break;
+    // Shard 0 also carries every non-notice page (terms, search, compare…), in the default bundle.
+    const glob = k === 0 ? `{notices/{${part.join(',')}}/**/*.html,[!n]*/**/*.html,*.html}` : `notices/{${part.join(',')}}/**/*.html`;
+    const args = ['--site', site, '--glob', glob, '--output-subdir', k === 0 ? 'pagefind' : `pagefind-${k}`];
+    const r = await run(join(BIN, 'pagefind'), args, { cwd: ROOT, env: ENV, logFile: LOG });
+    ensureOk(`pagefind shard ${k}`, r);
+    total = {
+      ms: total.ms + r.ms,
+      peakRss: Math.max(total.peakRss, r.peakRss),
+      cpuS: total.cpuS + r.cpuS,
+      load: [k === 0 ? r.load[0] : total.load[0], r.load[1]],
+      code: 0,
+      tail: r.tail,
+    };
+  }
+  return total;
+}
+
+/** The bare baseline: bench/bare renders the same corpus as <pre>, no content layer. */
+async function buildBare(corpus: string, name: string): Promise<RunResult> {
+  const outDir = join(WORK, `dist-bare-${name}`);
+  const env = { ...ENV, CORPUS_DIR: corpus, BENCH_CACHE_DIR: join(WORK, `cache-bare-${name}`) };
+  say(`astro build bare ${name} → ${outDir}`);
+  const r = await run(join(BIN, 'astro'), ['build', '--root', 'bench/bare', '--outDir', outDir], { cwd: ROOT, env, logFile: LOG });
+  ensureOk('astro build (bare)', r);
+  say(`  bare: ${timing(r)}, peak ${formatBytes(r.peakRss)}`);
+  return r;
+}
+
+/** Change one notice's metadata (its title) in place; returns a function that restores it. */
+function touchOneNotice(corpus: string): { slug: string; restore: () => void } {
+  const dir = join(corpus, 'content', 'notices');
+  const file = readdirSync(dir).sort()[Math.floor(readdirSync(dir).length / 2)]!;
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  writeFileSync(path, before.replace(/^title: "(.*)"$/m, 'title: "$1（修订）"'));
+  return { slug: file.replace(/\.ya?ml$/, ''), restore: () => writeFileSync(path, before) };
+}
+
+interface Row {
+  budget: string;
+  figure: string;
+  target: string;
+  pass?: boolean;
+}
+
+function printTable(rows: Row[]): string {
+  const cells = rows.map((r) => [r.budget, r.figure, r.target, r.pass === undefined ? 'info' : r.pass ? 'PASS' : 'FAIL']);
+  const head = ['Budget', 'Figure', 'Target', 'Result'];
+  // CJK characters are two columns wide in a terminal.
+  const width = (s: string): number => [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const w = head.map((h, i) => Math.max(width(h), ...cells.map((c) => width(c[i]!))));
+  const line = (c: string[]): string => '| ' + c.map((x, i) => x + ' '.repeat(w[i]! - width(x))).join(' | ') + ' |';
+  const out = [line(head), '|' + w.map((n) => '-'.repeat(n + 2)).join('|') + '|', ...cells.map(line)].join('\n');
+  console.log('\n' + out + '\n');
+  return out;
+}
+
+async function compareFigures(n: number): Promise<Row[]> {
+  const file = join(ROOT, 'scripts', 'bench-compare.ts');
+  if (!existsSync(file)) return [{ budget: 'Comparison pair selection', figure: 'scripts/bench-compare.ts not present', target: 'near-linear' }];
+  const mod = (await import(pathToFileURL(file).href)) as { benchCompare?: (n: number) => unknown };
+  if (typeof mod.benchCompare !== 'function') return [{ budget: 'Comparison pair selection', figure: 'no benchCompare export', target: 'near-linear' }];
+  const result = await mod.benchCompare(n);
+  if (Array.isArray(result)) {
+    return result.map((r: Record<string, unknown>) => ({
+      budget: String(r.budget ?? r.name ?? r.label ?? 'comparison'),
+      figure: String(r.figure ?? r.value ?? JSON.stringify(r)),
+      target: String(r.target ?? ''),
+      pass: typeof r.pass === 'boolean' ? r.pass : undefined,
+    }));
+  }
+  return [{ budget: 'Comparison (benchCompare)', figure: JSON.stringify(result), target: 'near-linear' }];
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  mkdirSync(WORK, { recursive: true });
+  writeFileSync(LOG, '');
+  const n = args.notices;
+  const half = Math.max(1, Math.floor(n / 2));
+  say(`notices ${n} (and ${half}), seed ${args.seed}, ${(await import('node:os')).cpus().length} CPUs; log ${LOG}`);
+
+  const corpusN = join(WORK, `corpus-n${n}-s${args.seed}`);
+  const corpusHalf = join(WORK, `corpus-n${half}-s${args.seed}`);
+  const t0 = performance.now();
+  writeCorpus({ notices: n, seed: args.seed, out: corpusN, real: true }, ROOT);
+  const genMs = performance.now() - t0;
+  if (args.half) writeCorpus({ notices: half, seed: args.seed, out: corpusHalf, real: true }, ROOT);
+  say(`corpora generated (${formatMs(genMs)} for ${n})`);
+
+  const rows: Row[] = [];
+  const results: Record<string, unknown> = { args, generatedMs: genMs };
+
+  const small = args.half ? await buildSite(corpusHalf, `n${half}`, args.shards) : undefined;
+  const full = await buildSite(corpusN, `n${n}`, args.shards);
+  results.full = full;
+  results.half = small;
+  const peak = Math.max(full.astro.peakRss, full.pagefind.peakRss);
+  rows.push({
+    budget: `Full build, ${n} notices: time`,
+    figure: `${formatMs(full.astro.ms + full.pagefind.ms)} wall (astro ${timing(full.astro)}; pagefind ${timing(full.pagefind)}); load avg ${full.astro.load[0].toFixed(1)}`,
+    target: 'finishes',
+    pass: true,
+  });
+  rows.push({
+    budget: `Full build, ${n} notices: peak memory`,
+    figure: `${formatBytes(peak)} (astro ${formatBytes(full.astro.peakRss)}, pagefind ${formatBytes(full.pagefind.peakRss)})`,
+    target: '< 4 GB',
+    pass: peak < BUDGET.peakRss,
+  });
+  rows.push({
+    budget: `Built site, ${n} notices`,
+    figure: `${full.out.html} pages, ${full.out.files} files, ${formatBytes(full.out.bytes)} (pagefind ${formatBytes(full.pagefindBytes)})`,
+    target: '',
+  });
+  if (small) {
+    // CPU seconds, not wall time: the machine is shared, and wall time swings with its load.
+    const cpu = (b: SiteBuild): number => b.astro.cpuS + b.pagefind.cpuS;
+    const ratio = cpu(full) / cpu(small);
+    rows.push({
+      budget: `Growth ${half} → ${n}: build cost ratio`,
+      figure: `${ratio.toFixed(2)} CPU (${cpu(small).toFixed(0)} s → ${cpu(full).toFixed(0)} s; astro ${(full.astro.cpuS / small.astro.cpuS).toFixed(2)}, pagefind ${(full.pagefind.cpuS / Math.max(0.01, small.pagefind.cpuS)).toFixed(2)}; wall ${((full.astro.ms + full.pagefind.ms) / (small.astro.ms + small.pagefind.ms)).toFixed(2)})`,
+      target: `≤ ${BUDGET.linearRatio}`,
+      pass: ratio <= BUDGET.linearRatio,
+    });
+    const pSmall = Math.max(small.astro.peakRss, small.pagefind.peakRss);
+    rows.push({
+      budget: `Growth ${half} → ${n}: peak memory`,
+      figure: `${formatBytes(pSmall)} → ${formatBytes(peak)}`,
+      target: '< 4 GB each',
+      pass: pSmall < BUDGET.peakRss && peak < BUDGET.peakRss,
+    });
+  }
+
+  // Readers first: the incremental rebuild below rewrites the N-notice outDir without Pagefind.
+  if (args.browser) {
+    const { measureReaders } = await import('../bench/readers.ts');
+    const readers = await measureReaders(join(WORK, `dist-n${n}`), '三管三必须', '两客一危一货');
+    results.readers = readers;
+    const s = readers.search;
+    rows.push({
+      budget: `Search "${s.query}" over ${n} notices: time`,
+      figure: `${s.coldMs.toFixed(0)} ms cold (warm ${s.warmMs.toFixed(0)} ms); ${s.status.trim()}`,
+      target: `< ${BUDGET.searchMs} ms`,
+      pass: s.coldMs < BUDGET.searchMs,
+    });
+    rows.push({
+      budget: `Search "${s.query}": bytes fetched`,
+      figure: `${formatBytes(s.coldBytes)} cold in ${s.coldRequests} requests (${Object.entries(s.coldByKind)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, b]) => `${k} ${formatBytes(b)}`)
+        .join(', ')}); warm query ${formatBytes(s.warmBytes)}; via ${s.via}`,
+      target: '< 150 KB',
+      pass: s.coldBytes < BUDGET.searchBytes,
+    });
+    const b = readers.browse;
+    rows.push({
+      budget: 'Browse page / weight',
+      figure: `${formatBytes(b.bytes)} transferred, ${formatBytes(b.htmlBytes)} HTML, ${b.elements} elements, load ${b.loadMs.toFixed(0)} ms`,
+      target: `< ${formatBytes(BUDGET.browseBytes)}, < ${BUDGET.browseElements} elements`,
+      pass: b.bytes < BUDGET.browseBytes && b.elements < BUDGET.browseElements,
+    });
+  }
+
+  if (args.bare) {
+    const bare = await buildBare(corpusN, `n${n}`);
+    results.bare = bare;
+    const bareSmall = small ? await buildBare(corpusHalf, `n${half}`) : undefined;
+    results.bareHalf = bareSmall;
+    // Per notice = the slope between N/2 and N, so fixed start-up costs (vite, types) cancel out.
+    const slope = (big: RunResult, little: RunResult | undefined): number =>
+      little ? (big.cpuS - little.cpuS) / (n - half) : big.cpuS / n;
+    const site = slope(full.astro, small?.astro);
+    const base = slope(bare, bareSmall);
+    const ratio = site / base;
+    rows.push({
+      budget: 'Per-notice astro build cost vs bare Astro <pre> page',
+      figure: `${ratio.toFixed(2)}× (${(site * 1000).toFixed(0)} ms vs ${(base * 1000).toFixed(0)} ms CPU per notice; totals ${full.astro.cpuS.toFixed(0)} s vs ${bare.cpuS.toFixed(0)} s; bare peak ${formatBytes(bare.peakRss)})`,
+      target: `≤ ${BUDGET.bareRatio}`,
+      pass: ratio <= BUDGET.bareRatio,
+    });
+  }
+
+  if (args.incremental) {
+    const touched = touchOneNotice(corpusN);
+    say(`incremental: changed the title of ${touched.slug}`);
+    try {
+      const again = await buildSite(corpusN, `n${n}`, args.shards, false);
+      results.incremental = again;
+      const reusedAll = again.reused !== undefined && again.reused >= n - 1;
+      rows.push({
+        budget: 'Incremental rebuild (one notice\'s metadata changed)',
+        figure: `${timing(again.astro)} vs ${timing(full.astro)} full; loader parsed ${again.parsed ?? '?'}, reused ${again.reused ?? '?'} from cache`,
+        target: 'reuses cached parses',
+        pass: reusedAll,
+      });
+    } finally {
+      touched.restore();
+    }
+  }
+
+  rows.push(...(await compareFigures(Math.max(n, 1000)).catch((e: Error) => [{ budget: 'Comparison (benchCompare)', figure: `error: ${e.message}`, target: 'near-linear', pass: false }])));
+
+  const table = printTable(rows);
+  results.rows = rows;
+  writeFileSync(join(WORK, 'results.json'), JSON.stringify(results, (_k, v) => (_k === 'tail' ? undefined : v), 2));
+  writeFileSync(join(WORK, 'results.md'), table + '\n');
+  say(`results in ${join(WORK, 'results.json')} and results.md`);
+}
+
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});
