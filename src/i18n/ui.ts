@@ -50,6 +50,8 @@ export const ui = {
   resultCount: '共 {n} 份文件',
   noMatch: '没有符合条件的文件。',
   resetFilters: '清除筛选',
+  applyFilters: '筛选',
+  filtersNeedScript: '筛选需要启用 JavaScript；也可以翻页浏览全部文件，或使用搜索页的筛选。',
   pageLabel: '分页',
   pagePrev: '上一页',
   pageNext: '下一页',

@@ -104,6 +104,9 @@ export function initNoticeFilters(): void {
   };
   form.addEventListener('change', () => void apply());
   form.addEventListener('reset', () => setTimeout(() => void apply()));
-  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void apply();
+  });
   if (params.size > 0) void apply();
 }
