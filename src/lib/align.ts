@@ -83,8 +83,13 @@ interface Edge {
   dice: number;
 }
 
-/** Overlap of every A clause with every B clause it shares a bigram with. */
-export function scorePairs(sa: Int32Array[], sb: Int32Array[]): Edge[][] {
+/**
+ * Overlap of each A clause with the B clauses it shares bigrams with, keeping only edges that
+ * any later step could use: a Dice coefficient of at least `minDice`, or one clause mostly
+ * inside the other (`minContained` of the smaller). Most pairs share only 安全, 生产, 加强 …;
+ * dropping them here keeps every later step linear in the useful edges.
+ */
+export function scorePairs(sa: Int32Array[], sb: Int32Array[], minDice = 0, minContained = 0): Edge[][] {
   const postings = new Map<number, number[]>();
   sb.forEach((set, j) => {
     for (const s of set) {
@@ -108,12 +113,23 @@ export function scorePairs(sa: Int32Array[], sb: Int32Array[]): Edge[][] {
     for (const j of touched) {
       const inter = counts[j]!;
       counts[j] = 0;
-      const dice = (2 * inter) / (set.length + sb[j]!.length);
-      edges.push({ i, j, inter, dice });
+      const sizeB = sb[j]!.length;
+      const dice = (2 * inter) / (set.length + sizeB);
+      const smaller = Math.min(set.length, sizeB);
+      if (dice >= minDice || (smaller >= 2 && inter / smaller >= minContained)) edges.push({ i, j, inter, dice });
     }
     touched.length = 0;
     return edges;
   });
+}
+
+/** Bigram sets per clause list, cached: a notice's clauses are shingled once for all its pairs. */
+const shingleCache = new WeakMap<readonly Clause[], Int32Array[]>();
+
+function shinglesOf(clauses: readonly Clause[]): Int32Array[] {
+  let sets = shingleCache.get(clauses);
+  if (!sets) shingleCache.set(clauses, (sets = clauses.map((c) => shingle(c.key))));
+  return sets;
 }
 
 /** Dice coefficient of the unions of two groups of bigram sets. */
@@ -341,17 +357,16 @@ function matchAnchored(byA: Edge[][], state: State, threshold: number): void {
 function matchRepeats(byA: Edge[][], state: State, threshold: number): void {
   const bestForB = new Map<number, Edge>();
   for (const edges of byA) {
+    let bestForA: Edge | undefined;
     for (const e of edges) {
       if (e.dice < threshold) continue;
-      if (state.groupOfA[e.i] === -1 && state.groupOfB[e.j] !== -1) {
-        const best = edges.filter((x) => x.dice >= threshold).sort((x, y) => y.dice - x.dice)[0]!;
-        if (best === e) addGroup(state, [e.i], [e.j], e.dice, true);
-      }
+      if (state.groupOfA[e.i] === -1 && state.groupOfB[e.j] !== -1 && (!bestForA || e.dice > bestForA.dice)) bestForA = e;
       if (state.groupOfB[e.j] === -1 && state.groupOfA[e.i] !== -1) {
         const seen = bestForB.get(e.j);
         if (!seen || e.dice > seen.dice) bestForB.set(e.j, e);
       }
     }
+    if (bestForA) addGroup(state, [bestForA.i], [bestForA.j], bestForA.dice, true);
   }
   for (const e of bestForB.values()) {
     if (state.groupOfB[e.j] === -1) addGroup(state, [e.i], [e.j], e.dice, true);
@@ -372,6 +387,8 @@ export function findRestatements(clauses: readonly Clause[], threshold = 0.7): S
   const byAnnex = scorePairs(
     annexIndex.map((k) => sets[k]!),
     bodyIndex.map((k) => sets[k]!),
+    threshold,
+    1,
   );
   byAnnex.forEach((edges, n) => {
     const clause = clauses[annexIndex[n]!]!;
@@ -411,9 +428,9 @@ export function markMoved(groups: AlignedGroup[]): void {
 /** Aligns the clauses of A (the older notice) with those of B (the newer). */
 export function alignClauses(a: readonly Clause[], b: readonly Clause[], options: AlignOptions = {}): Alignment {
   const o = { ...DEFAULTS, ...options };
-  const sa = a.map((c) => shingle(c.key));
-  const sb = b.map((c) => shingle(c.key));
-  const byA = scorePairs(sa, sb);
+  const sa = shinglesOf(a);
+  const sb = shinglesOf(b);
+  const byA = scorePairs(sa, sb, Math.min(o.anchoredThreshold, MIN_EXPANDED_DICE), o.containThreshold);
   const state: State = {
     groups: [],
     groupOfA: new Int32Array(a.length).fill(-1),

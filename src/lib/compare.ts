@@ -102,8 +102,24 @@ export function comparableClauses(blocks: readonly Block[], places: readonly str
   return all.filter((c) => !restated.has(c.index)).map((c, k) => ({ ...c, index: k }));
 }
 
+/**
+ * Clauses per notice, cached on the blocks array: a notice in many pairs is split and
+ * normalised once. Each notice is localised with its own place names (and every province):
+ * that is what its text names, and it keeps the cache independent of the other notice.
+ */
+const clauseCache = new WeakMap<readonly Block[], Clause[]>();
+
+export function noticeClauses(notice: ComparableNotice): Clause[] {
+  let clauses = clauseCache.get(notice.blocks);
+  if (!clauses) {
+    clauses = comparableClauses(notice.blocks, placeNamesOf(notice.region));
+    clauseCache.set(notice.blocks, clauses);
+  }
+  return clauses;
+}
+
 export interface NoticeAlignment {
-  /** Place names of both notices, localised before comparing. */
+  /** Place names of both notices; the word diff treats them as equal. */
   places: string[];
   ca: Clause[];
   cb: Clause[];
@@ -113,15 +129,19 @@ export interface NoticeAlignment {
 /** Clauses and their alignment, without diffs: what "also in" needs. */
 export function alignNotices(a: ComparableNotice, b: ComparableNotice, options: AlignOptions = {}): NoticeAlignment {
   const places = [...new Set([...placeNamesOf(a.region), ...placeNamesOf(b.region)])];
-  const ca = comparableClauses(a.blocks, places);
-  const cb = comparableClauses(b.blocks, places);
+  const ca = noticeClauses(a);
+  const cb = noticeClauses(b);
   return { places, ca, cb, alignment: alignClauses(ca, cb, options) };
 }
 
 /** Compares two notices: A the older (or the source), B the newer (or the adaptation). */
 export function compareNotices(a: ComparableNotice, b: ComparableNotice, options: CompareOptions = {}): Comparison {
-  const { places, ca, cb, alignment } = alignNotices(a, b, options);
+  return compareAligned(a, b, alignNotices(a, b, options), options);
+}
 
+/** Classified rows, diffs and summary for an alignment already computed (`alignNotices`). */
+export function compareAligned(a: ComparableNotice, b: ComparableNotice, aligned: NoticeAlignment, options: CompareOptions = {}): Comparison {
+  const { places, ca, cb, alignment } = aligned;
   const rows: Array<CompareRow & { sortKey: [number, number, number] }> = [];
   // Where each A clause ended up in B order, for placing dropped clauses.
   const bPositionOfA = new Map<number, number>();

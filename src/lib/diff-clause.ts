@@ -125,8 +125,9 @@ function finishOps(ops: DiffOp[]): DiffOp[] {
 
 /** A character after which a token always ends: sentence and clause punctuation. */
 function isCutPoint(ch: string | undefined): boolean {
-  return ch !== undefined && /[。；！？，,;!?：:]/.test(ch);
+  return ch !== undefined && CUT_POINTS.has(ch);
 }
+const CUT_POINTS = new Set([...'。；！？，,;!?：:']);
 
 /**
  * Lengths of the common prefix and suffix of `a` and `b`, each cut back to just after a

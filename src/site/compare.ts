@@ -2,8 +2,7 @@
  * Comparison data for pages, computed once per build: which pairs are pre-rendered (see
  * `src/lib/related.ts`), each pair's comparison, the index matrix, and "also in" for notice pages.
  */
-import { alignNotices, compareNotices, comparableClauses, type Comparison } from '../lib/compare';
-import { placeNamesOf } from '../lib/normalize';
+import { alignNotices, compareAligned, noticeClauses, type Comparison, type NoticeAlignment } from '../lib/compare';
 import { orderPair, selectPairs, type SelectedPair } from '../lib/related';
 import type { TermForm } from '../lib/terms';
 import type { Notice } from '../lib/types';
@@ -30,7 +29,7 @@ export function selectNoticePairs(notices: readonly Notice[]): SelectedPair[] {
       level: n.level,
       region: n.region,
       relations: n.relations,
-      text: comparableClauses(n.blocks, placeNamesOf(n.region))
+      text: noticeClauses(n)
         .map((c) => c.key)
         .join(''),
     }));
@@ -38,6 +37,16 @@ export function selectNoticePairs(notices: readonly Notice[]): SelectedPair[] {
     pairCache.set(notices, pairs);
   }
   return pairs;
+}
+
+/** Alignments by `a/b`, shared by "also in" and the compare pages: each pair is aligned once. */
+const alignmentCache = new Map<string, NoticeAlignment>();
+
+function alignPair(a: Notice, b: Notice): NoticeAlignment {
+  const key = `${a.slug}/${b.slug}`;
+  let aligned = alignmentCache.get(key);
+  if (!aligned) alignmentCache.set(key, (aligned = alignNotices(a, b)));
+  return aligned;
 }
 
 /** Same-clause threshold for "also in": kept, or adapted this close. */
@@ -60,7 +69,7 @@ export function getAlsoIn(notices: Notice[]): Map<string, Map<string, { slug: st
   for (const pair of selectNoticePairs(notices)) {
     const a = bySlug.get(pair.a)!;
     const b = bySlug.get(pair.b)!;
-    const { ca, cb, alignment } = alignNotices(a, b);
+    const { ca, cb, alignment } = alignPair(a, b);
     for (const g of alignment.groups) {
       if (g.score < ALSO_IN_SCORE) continue;
       for (const i of g.a) for (const j of g.b) {
@@ -93,7 +102,9 @@ export function getCompareData(): Promise<CompareData> {
     const pairs = selectNoticePairs(all);
     const comparisons = new Map<string, Comparison>();
     for (const pair of pairs) {
-      comparisons.set(`${pair.a}/${pair.b}`, compareNotices(bySlug.get(pair.a)!, bySlug.get(pair.b)!, { matcher: terms.matcher }));
+      const a = bySlug.get(pair.a)!;
+      const b = bySlug.get(pair.b)!;
+      comparisons.set(`${pair.a}/${pair.b}`, compareAligned(a, b, alignPair(a, b), { matcher: terms.matcher }));
     }
     return { notices, pairs, comparisons, forms: terms.matcher.forms };
   })();

@@ -1,0 +1,156 @@
+/**
+ * `tsx scripts/bench-compare.ts [N] [--seed S] [--sample K] [--all]`
+ *
+ * The comparison's share of the build at scale, on a generated corpus (src/lib/generate.ts):
+ *  - pair selection (src/lib/related.ts) for N/2 and N notices: time, LSH candidates, pairs per
+ *    notice, and the N/2 → N ratios (near-linear means a ratio near 2, not near 4);
+ *  - alignment + diff of the selected pairs: timed on a sample of K pairs (all with `--all`),
+ *    extrapolated to every selected pair;
+ *  - the slowest single whole-notice comparison seen (the browser picker's budget: < 100 ms for
+ *    ~20,000 characters).
+ * `benchCompare(n)` returns the rows `npm run bench` (scripts/bench.ts) prints.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compareNotices, noticeClauses, type ComparableNotice } from '../src/lib/compare';
+import { countChars } from '../src/lib/diff-clause';
+import { createRandom, generateCorpus } from '../src/lib/generate';
+import { parseNotice } from '../src/lib/parse';
+import { selectPairs, type RelatedInput } from '../src/lib/related';
+import type { NoticeMeta } from '../src/lib/types';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/**
+ * CPU milliseconds of this process (user + system). The comparison work is single-threaded and
+ * CPU time does not count the time other processes take the cores, so figures stay comparable on
+ * a busy machine; wall time is reported next to it.
+ */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+type BenchNotice = ComparableNotice & NoticeMeta;
+
+/** A generated corpus, parsed: what the build would hold in memory. */
+export function makeCorpus(n: number, seed: string | number = 1): BenchNotice[] {
+  const dir = join(ROOT, 'seeds');
+  const seedTexts = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  return generateCorpus({ notices: n, seed, seedTexts }).map((g) => ({ ...g.meta, blocks: parseNotice(g.text) }));
+}
+
+export interface SelectionFigures {
+  notices: number;
+  selectMs: number;
+  candidates: number;
+  pairs: number;
+}
+
+/** Pair selection on a corpus, with clause keys computed first (the build caches them anyway). */
+export function measureSelection(corpus: BenchNotice[]): SelectionFigures {
+  const docs: RelatedInput[] = corpus.map((n) => ({ ...n, text: noticeClauses(n).map((c) => c.key).join('') }));
+  const started = cpuMs();
+  const { stats } = selectPairs(docs);
+  return { notices: corpus.length, selectMs: cpuMs() - started, candidates: stats.candidates, pairs: stats.pairs };
+}
+
+export interface AlignFigures {
+  pairs: number;
+  timed: number;
+  meanMs: number;
+  /** Mean × pairs: the build's comparison time for this corpus on one core. */
+  totalMs: number;
+  maxMs: number;
+  /** Characters (A + B) of the slowest pair. */
+  maxChars: number;
+}
+
+/** Times `compareNotices` on `sample` of the selected pairs (seeded choice), or all of them. */
+export function measureAlignment(corpus: BenchNotice[], sample: number, seed: string | number = 1): AlignFigures {
+  const bySlug = new Map(corpus.map((n) => [n.slug, n]));
+  const docs: RelatedInput[] = corpus.map((n) => ({ ...n, text: noticeClauses(n).map((c) => c.key).join('') }));
+  const { pairs } = selectPairs(docs);
+  const rng = createRandom(`${seed}-sample`);
+  const chosen = pairs.length <= sample ? pairs : rng.shuffle([...pairs]).slice(0, sample);
+  // Warm up the JIT on a few pairs first: the build compares thousands, the first ones are not typical.
+  for (const pair of chosen.slice(0, 5)) compareNotices(bySlug.get(pair.a)!, bySlug.get(pair.b)!);
+  let total = 0;
+  let maxMs = 0;
+  let maxChars = 0;
+  for (const pair of chosen) {
+    const a = bySlug.get(pair.a)!;
+    const b = bySlug.get(pair.b)!;
+    const started = cpuMs();
+    compareNotices(a, b);
+    const ms = cpuMs() - started;
+    total += ms;
+    if (ms > maxMs) {
+      maxMs = ms;
+      maxChars = [a, b].reduce((s, n) => s + noticeClauses(n).reduce((t, c) => t + countChars(c.text), 0), 0);
+    }
+  }
+  const meanMs = chosen.length ? total / chosen.length : 0;
+  return { pairs: pairs.length, timed: chosen.length, meanMs, totalMs: meanMs * pairs.length, maxMs, maxChars };
+}
+
+function fmt(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+/** Rows for `npm run bench`: selection and alignment at N/2 and N, with ratios. */
+export function benchCompare(n: number, options: { seed?: string | number; sample?: number } = {}) {
+  const seed = options.seed ?? 1;
+  const sample = options.sample ?? 150;
+  const half = Math.max(2, Math.floor(n / 2));
+  const small = makeCorpus(half, seed);
+  const large = makeCorpus(n, seed);
+  const s1 = measureSelection(small);
+  const s2 = measureSelection(large);
+  const a1 = measureAlignment(small, sample, seed);
+  const a2 = measureAlignment(large, sample, seed);
+  const pairRatio = s2.pairs / s1.pairs;
+  const workRatio = a2.totalMs / a1.totalMs;
+  return [
+    {
+      budget: `Compare: pair selection ${half} → ${n}`,
+      figure: `${fmt(s1.selectMs)} → ${fmt(s2.selectMs)} CPU (×${(s2.selectMs / s1.selectMs).toFixed(2)}); LSH candidates ${s1.candidates} → ${s2.candidates}`,
+      target: 'near-linear (×2 for 2× notices)',
+      pass: s2.selectMs / s1.selectMs <= 2.6,
+    },
+    {
+      budget: `Compare: pairs pre-rendered ${half} → ${n}`,
+      figure: `${s1.pairs} → ${s2.pairs} (×${pairRatio.toFixed(2)}; ${(s2.pairs / n).toFixed(2)} per notice; all pairs would be ${((n * (n - 1)) / 2).toLocaleString('en')})`,
+      target: '≤ 2.2',
+      pass: pairRatio <= 2.2,
+    },
+    {
+      budget: `Compare: alignment + diff work ${half} → ${n}`,
+      figure: `${fmt(a1.totalMs)} → ${fmt(a2.totalMs)} CPU (×${workRatio.toFixed(2)}; ${a2.meanMs.toFixed(1)} ms/pair, ${a2.timed} of ${a2.pairs} pairs timed)`,
+      target: '≤ 2.2',
+      pass: workRatio <= 2.2,
+    },
+    {
+      budget: 'Compare: slowest whole-notice comparison',
+      figure: `${Math.round(Math.max(a1.maxMs, a2.maxMs))} ms CPU (${(a1.maxMs > a2.maxMs ? a1.maxChars : a2.maxChars).toLocaleString('en')} chars, Node)`,
+      target: '< 100 ms',
+      pass: Math.max(a1.maxMs, a2.maxMs) < 100,
+    },
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const argv = process.argv.slice(2);
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const n = Number(argv.find((x) => /^\d+$/.test(x)) ?? 1000);
+  const rows = benchCompare(n, { seed: get('seed') ?? 1, sample: argv.includes('--all') ? Infinity : Number(get('sample') ?? 150) });
+  const width = Math.max(...rows.map((r) => r.budget.length));
+  for (const r of rows) console.log(`${r.pass ? 'PASS' : 'FAIL'}  ${r.budget.padEnd(width)}  ${r.figure}  [target ${r.target}]`);
+}
