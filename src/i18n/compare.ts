@@ -4,10 +4,11 @@ export const compareUi = {
   indexIntro:
     '逐条对齐两份文件：哪些条款照搬、哪些改写（逐词标出）、哪些新增或删去、哪些调换了位置。数字和频次的变化（如“每月”改为“每季度”）单独列出。',
   matrixHeading: '相似度矩阵',
-  matrixCaption: '每格：该行文件的文字有多少取自该列文件（按字数）。点击进入逐条对比。',
+  matrixCaption: '每格：该行文件的文字有多少也见于该列文件（按字数，较新的文件即“取自”较早的文件）。点击进入逐条对比。',
   matrixRowHeader: '文件',
   matrixSelf: '—',
-  matrixCellLabel: (row: string, col: string, share: string) => `${row}的文字有 ${share} 取自${col}，查看逐条对比`,
+  matrixCellLabel: (row: string, col: string, share: string) => `${row}的文字有 ${share} 也见于${col}，查看逐条对比`,
+  pairsShare: 'B 的文字取自 A',
   pairsHeading: '已生成的对比',
   pairsIntro: '下列文件对已预先生成对比页；其他任意两份文件可用下方的选择器在浏览器中对比。',
   pickerHeading: '任选两份文件对比',
@@ -71,6 +72,6 @@ export const compareUi = {
     lineage: '省→县',
     region: '同一地区跨年',
     similar: '文字最相近',
-    all: '小型文库全部对比',
+    all: '全部对比',
   },
 } as const;

@@ -268,11 +268,21 @@ function matchSplits(
 }
 
 /** Leftover clauses contained in a clause matched next to them join that clause's group. */
-function absorbNeighbours(byA: Edge[][], sa: Int32Array[], sb: Int32Array[], state: State, o: Required<AlignOptions>): void {
+function absorbNeighbours(
+  byA: Edge[][],
+  a: readonly Clause[],
+  b: readonly Clause[],
+  sa: Int32Array[],
+  sb: Int32Array[],
+  state: State,
+  o: Required<AlignOptions>,
+): void {
   for (const edges of byA) {
     for (const e of edges) {
       const gA = state.groupOfA[e.i]!;
       const gB = state.groupOfB[e.j]!;
+      // Headings stay rows of their own: a title is not the tail of a split sentence.
+      if (a[e.i]!.kind === 'heading' || b[e.j]!.kind === 'heading') continue;
       // B clause e.j left over, contained in A clause e.i whose group holds a neighbour of e.j.
       if (gB === -1 && gA !== -1 && sb[e.j]!.length >= 2 && e.inter / sb[e.j]!.length >= o.containThreshold) {
         const g = state.groups[gA]!;
@@ -439,7 +449,7 @@ export function alignClauses(a: readonly Clause[], b: readonly Clause[], options
   matchGreedily(byA.flat(), a as Clause[], b as Clause[], sa, sb, state, o);
   matchSplits(byA, sa, sb, state, o, 'a');
   matchSplits(byA, sa, sb, state, o, 'b');
-  absorbNeighbours(byA, sa, sb, state, o);
+  absorbNeighbours(byA, a, b, sa, sb, state, o);
   dropUnsupportedHeadings(a, b, state);
   matchAnchored(byA, state, o.anchoredThreshold);
   matchRepeats(byA, state, o.repeatThreshold);

@@ -134,6 +134,35 @@ export function alignNotices(a: ComparableNotice, b: ComparableNotice, options: 
   return { places, ca, cb, alignment: alignClauses(ca, cb, options) };
 }
 
+/** One clause found in two notices: the block holding it on each side. */
+export interface SameClause {
+  aBlock: string;
+  bBlock: string;
+}
+
+/**
+ * The block pairs holding the same clause (kept, or adapted with a score of at least
+ * `minScore`): what the notice pages show as "also in …". Deduplicated, in A order.
+ */
+export function sameClauses(aligned: NoticeAlignment, minScore = 0.8): SameClause[] {
+  const seen = new Set<string>();
+  const out: SameClause[] = [];
+  const groups = [...aligned.alignment.groups].sort((x, y) => x.a[0]! - y.a[0]!);
+  for (const g of groups) {
+    if (g.score < minScore) continue;
+    for (const i of g.a) {
+      for (const j of g.b) {
+        const link = { aBlock: aligned.ca[i]!.blockId, bBlock: aligned.cb[j]!.blockId };
+        const key = `${link.aBlock} ${link.bBlock}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(link);
+      }
+    }
+  }
+  return out;
+}
+
 /** Compares two notices: A the older (or the source), B the newer (or the adaptation). */
 export function compareNotices(a: ComparableNotice, b: ComparableNotice, options: CompareOptions = {}): Comparison {
   return compareAligned(a, b, alignNotices(a, b, options), options);

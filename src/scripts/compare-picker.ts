@@ -7,6 +7,7 @@ import { compareUi as t } from '../i18n/compare';
 import { compareNotices, type ComparableNotice } from '../lib/compare';
 import { orderPair } from '../lib/related';
 import { buildMatcher, type TermForm, type TermMatcher } from '../lib/terms';
+import { tokenize } from '../lib/tokenize';
 import { enableCompareNavigation, revealControls } from './compare-nav';
 
 interface PickerConfig {
@@ -40,6 +41,10 @@ export function enableComparePicker(doc: Document): void {
   const result = doc.querySelector<HTMLElement>('.cmp-picker-result')!;
   let matcher: TermMatcher | undefined;
   enableCompareNavigation(doc);
+  // Load the word segmenter's dictionary while the reader chooses, not when they click.
+  const warm = () => tokenize('安全生产工作通知');
+  if ('requestIdleCallback' in window) requestIdleCallback(warm);
+  else setTimeout(warm, 200);
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -2,7 +2,7 @@
  * Comparison data for pages, computed once per build: which pairs are pre-rendered (see
  * `src/lib/related.ts`), each pair's comparison, the index matrix, and "also in" for notice pages.
  */
-import { alignNotices, compareAligned, noticeClauses, type Comparison, type NoticeAlignment } from '../lib/compare';
+import { alignNotices, compareAligned, noticeClauses, sameClauses, type Comparison, type NoticeAlignment } from '../lib/compare';
 import { orderPair, selectPairs, type SelectedPair } from '../lib/related';
 import type { TermForm } from '../lib/terms';
 import type { Notice } from '../lib/types';
@@ -69,13 +69,9 @@ export function getAlsoIn(notices: Notice[]): Map<string, Map<string, { slug: st
   for (const pair of selectNoticePairs(notices)) {
     const a = bySlug.get(pair.a)!;
     const b = bySlug.get(pair.b)!;
-    const { ca, cb, alignment } = alignPair(a, b);
-    for (const g of alignment.groups) {
-      if (g.score < ALSO_IN_SCORE) continue;
-      for (const i of g.a) for (const j of g.b) {
-        note(a.slug, ca[i]!.blockId, b.slug, cb[j]!.blockId);
-        note(b.slug, cb[j]!.blockId, a.slug, ca[i]!.blockId);
-      }
+    for (const link of sameClauses(alignPair(a, b), ALSO_IN_SCORE)) {
+      note(a.slug, link.aBlock, b.slug, link.bBlock);
+      note(b.slug, link.bBlock, a.slug, link.aBlock);
     }
   }
   return out;

@@ -4,7 +4,7 @@
  * reworded), the ones that must not align only share a few words.
  */
 import { describe, expect, test } from 'vitest';
-import { compareNotices, type CompareRow, type Comparison } from '../../src/lib/compare';
+import { alignNotices, compareNotices, sameClauses, type CompareRow, type Comparison } from '../../src/lib/compare';
 import { loadNotices } from '../../src/data/notices';
 import { orderPair } from '../../src/lib/related';
 
@@ -184,5 +184,21 @@ describe('every seed pair', () => {
   test('峄城 → 岢岚 shares far more text than 峄城 → 沁水', () => {
     expect(compare('yicheng-2023', 'kelan-2023').summary.shareOfBFromA).toBeGreaterThan(0.25);
     expect(compare('yicheng-2023', 'qinshui-2025').summary.shareOfBFromA).toBeLessThan(0.1);
+  });
+});
+
+describe('sameClauses ("also in" on notice pages)', () => {
+  const aligned = (a: string, b: string) => alignNotices(notices.get(a)!, notices.get(b)!);
+
+  test('峄城 → 岢岚: the copied 两客一危一货 clause links its two paragraphs', () => {
+    const links = sameClauses(aligned('yicheng-2023', 'kelan-2023'));
+    expect(links).toContainEqual({ aBlock: 's3-9-p1', bBlock: 's3-8-3-p1' });
+    expect(new Set(links.map((l) => `${l.aBlock} ${l.bBlock}`)).size).toBe(links.length);
+  });
+
+  test('a weakly adapted clause is not "the same clause"', () => {
+    const links = sameClauses(aligned('shanxi-2020', 'kelan-2023'));
+    // 市县党委每季度、政府每月… / 县安委会每月… align (score ~0.58) but are not the same clause.
+    expect(links.some((l) => l.aBlock === 's1-1-p1' && l.bBlock === 's1-2-1-p1')).toBe(false);
   });
 });
