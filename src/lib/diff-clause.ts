@@ -11,7 +11,7 @@
  * are what a journalist looks for first.
  */
 import { diffArrays } from 'diff';
-import { findLocalSpans, keepLettersAndDigits, PLACE, toHalfWidth } from './normalize';
+import { findLocalSpans, keepLettersAndDigits, localise, PLACE, toHalfWidth } from './normalize';
 import { matchNumberPhrase, tokenize } from './tokenize';
 import type { TermMatcher } from './terms';
 
@@ -124,41 +124,41 @@ function finishOps(ops: DiffOp[]): DiffOp[] {
 }
 
 /** A character after which a token always ends: sentence and clause punctuation. */
-function isCutPoint(ch: string | undefined): boolean {
-  return ch !== undefined && CUT_POINTS.has(ch);
-}
-const CUT_POINTS = new Set([...'。；！？，,;!?：:']);
+const CUT_POINTS = new Set([...'。；！？，,;!?：:、']);
 
 /**
- * Lengths of the common prefix and suffix of `a` and `b`, each cut back to just after a
- * punctuation mark so that no token straddles the cut. Tokenizing is the slow step (the word
- * segmenter), and most adapted clauses change in one place: the shared ends skip it.
+ * Phrases: runs of text each ending with a clause punctuation mark (，。；：、 …, full or half
+ * width). No token spans a phrase boundary, since the tokenizer makes every punctuation
+ * character its own token. Concatenating the phrases gives the text back.
  */
-export function sharedEnds(a: string, b: string): [number, number] {
-  const max = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < max && a[p] === b[p]) p++;
-  while (p > 0 && !isCutPoint(a[p - 1])) p--;
-  let s = 0;
-  while (s < max - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-  while (s > 0 && !isCutPoint(a[a.length - s - 1])) s--;
-  return [p, s];
+export function splitPhrases(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (CUT_POINTS.has(text[i]!) && !CUT_POINTS.has(text[i + 1] ?? '')) {
+      out.push(text.slice(from, i + 1));
+      from = i + 1;
+    }
+  }
+  if (from < text.length) out.push(text.slice(from));
+  return out;
 }
 
-/** Diffs two clause texts (A, the older, against B, the newer). */
-export function diffClause(a: string, b: string, options: DiffClauseOptions = {}): ClauseDiff {
-  const [prefix, suffix] = sharedEnds(a, b);
-  const ta = tokenizeForDiff(a.slice(prefix, a.length - suffix), options);
-  const tb = tokenizeForDiff(b.slice(prefix, b.length - suffix), options);
-  const changes = diffArrays(ta, tb, { comparator: (x, y) => x.key === y.key });
+/** The comparison key of a phrase: the clause key of its words, or its folded punctuation. */
+function phraseKey(phrase: string, places: readonly string[]): string {
+  const folded = toHalfWidth(phrase);
+  return keepLettersAndDigits(localise(folded, places)) || folded.trim() || ' ';
+}
 
-  // First pass: one raw op per token, so equal-but-differently-written tokens keep both texts.
-  type Raw = { op: DiffOpKind; text: string; from?: string };
-  const raw: Raw[] = [];
-  if (prefix > 0) raw.push({ op: 'eq', text: b.slice(0, prefix), from: a.slice(0, prefix) });
+type Raw = { op: DiffOpKind; text: string; from?: string };
+
+/** Token-level diff of one changed stretch, appended to `raw` one op per token. */
+function diffTokens(a: string, b: string, options: DiffClauseOptions, raw: Raw[]): void {
+  const ta = tokenizeForDiff(a, options);
+  const tb = tokenizeForDiff(b, options);
   let ia = 0;
   let ib = 0;
-  for (const change of changes) {
+  for (const change of diffArrays(ta, tb, { comparator: (x, y) => x.key === y.key })) {
     for (let k = 0; k < change.count; k++) {
       if (change.added) raw.push({ op: 'ins', text: tb[ib++]!.text });
       else if (change.removed) raw.push({ op: 'del', text: ta[ia++]!.text });
@@ -169,7 +169,37 @@ export function diffClause(a: string, b: string, options: DiffClauseOptions = {}
       }
     }
   }
-  if (suffix > 0) raw.push({ op: 'eq', text: b.slice(b.length - suffix), from: a.slice(a.length - suffix) });
+}
+
+/**
+ * Diffs two clause texts (A, the older, against B, the newer), in two steps: phrases first
+ * (equal phrases, once normalised, need no tokenizing), then words inside each changed stretch
+ * of phrases. Tokenizing is the slow part (the word segmenter), and an adapted clause usually
+ * changes a phrase or two out of many, so this keeps whole-notice diffs fast.
+ */
+export function diffClause(a: string, b: string, options: DiffClauseOptions = {}): ClauseDiff {
+  const places = options.places ?? [];
+  const pa = splitPhrases(a).map((text) => ({ text, key: phraseKey(text, places) }));
+  const pb = splitPhrases(b).map((text) => ({ text, key: phraseKey(text, places) }));
+  const raw: Raw[] = [];
+  let ia = 0;
+  let ib = 0;
+  let delText = '';
+  let insText = '';
+  const flush = () => {
+    if (delText || insText) diffTokens(delText, insText, options, raw);
+    delText = '';
+    insText = '';
+  };
+  for (const change of diffArrays(pa, pb, { comparator: (x, y) => x.key === y.key })) {
+    if (change.removed) for (let k = 0; k < change.count; k++) delText += pa[ia++]!.text;
+    else if (change.added) for (let k = 0; k < change.count; k++) insText += pb[ib++]!.text;
+    else {
+      flush();
+      for (let k = 0; k < change.count; k++) raw.push({ op: 'eq', text: pb[ib++]!.text, from: pa[ia++]!.text });
+    }
+  }
+  flush();
 
   // Second pass: mark hunks that touch a number, collect them, merge runs.
   const ops: DiffOp[] = [];

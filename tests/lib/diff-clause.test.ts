@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { diffClause, isNumericToken, sharedEnds, type DiffOp } from '../../src/lib/diff-clause';
+import { diffClause, isNumericToken, splitPhrases, type DiffOp } from '../../src/lib/diff-clause';
 import { buildMatcher } from '../../src/lib/terms';
 
 /** A's text back from the ops (equal runs in A's wording, plus deletions). */
@@ -67,10 +67,12 @@ describe('diffClause', () => {
   });
 });
 
-describe('sharedEnds', () => {
-  test('cuts the shared prefix and suffix back to punctuation', () => {
-    expect(sharedEnds('甲乙，丙丁，戊己。', '甲乙，丙X，戊己。')).toEqual([3, 3]);
-    expect(sharedEnds('甲乙丙', '甲乙丁')).toEqual([0, 0]);
+describe('splitPhrases', () => {
+  test('cuts after clause punctuation, keeping a run of marks together; concatenation is the text', () => {
+    const text = '强化党政领导责任。按照规定，严格落实“五到位”。；其他';
+    expect(splitPhrases(text)).toEqual(['强化党政领导责任。', '按照规定，', '严格落实“五到位”。；', '其他']);
+    expect(splitPhrases(text).join('')).toBe(text);
+    expect(splitPhrases('')).toEqual([]);
   });
 });
 
