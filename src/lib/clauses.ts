@@ -73,20 +73,19 @@ interface RawClause {
   text: string;
 }
 
-/** Row ids follow ARCHITECTURE.md: `t<n>-r<序号>`, with `-b`, `-c` for a repeated 序号. */
+/**
+ * Row ids follow ARCHITECTURE.md and the notice page's anchors: `t<n>-r<序号>`; a row without a
+ * 序号 links to its table.
+ */
 function rowClauses(block: Extract<Block, { type: 'table' }>, level: ClauseLevel): RawClause[] {
   const [header, ...rows] = block.rows;
   if (!header) return [];
   const serialCol = columnIndex(header, /^序号$/);
   const unitCol = columnIndex(header, /责任单位|牵头单位|配合单位/);
-  const seen = new Map<string, number>();
   const out: RawClause[] = [];
-  rows.forEach((row, i) => {
-    const serial = (serialCol >= 0 ? row[serialCol] : '')?.trim() || String(i + 1);
-    let id = `${block.id}-r${serial}`;
-    const n = seen.get(id) ?? 0;
-    seen.set(id, n + 1);
-    if (n > 0) id += `-${String.fromCharCode(97 + n)}`;
+  rows.forEach((row) => {
+    const serial = (serialCol >= 0 ? row[serialCol] : '')?.trim();
+    const id = serial ? `${block.id}-r${serial}` : block.id;
     const cells = row.filter((_, c) => c !== serialCol && c !== unitCol).map((c) => c.trim());
     const nonEmpty = cells.filter((c) => c !== '');
     if (nonEmpty.length === 0) return;
