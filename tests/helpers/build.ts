@@ -3,11 +3,24 @@
  * a directory of the caller's choosing, so tests never touch a person's `dist/`.
  */
 import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(REPO_ROOT, 'node_modules', '.bin');
+
+/**
+ * A fresh directory for a test build, inside the project (`tmp/` is git-ignored). Astro adds
+ * stray files (`content-assets.mjs`, sometimes `data-store.json`) to an outDir outside the
+ * project (withastro/astro#14903), so a build anywhere else would not be the build
+ * `npm run build` makes, and two of them would not even match each other.
+ */
+export async function makeBuildDir(name: string): Promise<string> {
+  const parent = join(REPO_ROOT, 'tmp', 'site-tests');
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(join(parent, `${name}-`));
+}
 
 export interface BuildOptions {
   /** Absolute output directory. */

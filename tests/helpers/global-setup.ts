@@ -1,16 +1,14 @@
 /**
  * Vitest global setup of the `site` project: build the site once (as `npm run build` does, into
- * a temporary directory), serve it on 127.0.0.1 with the hosting headers, and hand the tests its
+ * `tmp/site-tests/`), serve it on 127.0.0.1 with the hosting headers, and hand the tests its
  * directory and origin. Every site test reuses this one build.
  *
  * `SITE_DIST=/path/to/dist` skips the build and serves an existing build instead (for iterating
  * on one test file; CI always builds).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './build';
+import { buildSite, makeBuildDir } from './build';
 import { readSiteHeaders } from './headers';
 import { serveStatic } from './server';
 
@@ -25,7 +23,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const reuse = process.env.SITE_DIST;
-  const distDir = reuse ?? join(await mkdtemp(join(tmpdir(), 'anquan-site-')), 'dist');
+  const distDir = reuse ?? (await makeBuildDir('main'));
   if (!reuse) {
     const started = performance.now();
     const result = await buildSite({ outDir: distDir });
@@ -40,6 +38,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('siteOrigin', server.origin);
   return async () => {
     await server.close();
-    if (!reuse) await rm(join(distDir, '..'), { recursive: true, force: true });
+    if (!reuse) await rm(distDir, { recursive: true, force: true });
   };
 }
