@@ -82,7 +82,20 @@ function findInjectedElements(page: Page): Promise<string[]> {
       if (new URL(image.src, location.href).pathname.endsWith('/x')) found.push(`injected img: ${describe(image)}`);
     }
     for (const script of document.querySelectorAll('script, style')) {
-      if (/alert\(1\)|display:none/.test(script.textContent ?? '')) found.push(`injected ${script.tagName}: ${describe(script)}`);
+      const text = script.textContent ?? '';
+      if (!/alert\(1\)|display:none/.test(text)) continue;
+      // A JSON data block may carry the hostile text as data; it is only intact (not cut short
+      // by a `</script>` in the text) when it still parses.
+      if (script.getAttribute('type') === 'application/json') {
+        try {
+          JSON.parse(text);
+          continue;
+        } catch {
+          found.push(`JSON data block cut short by the hostile text: ${describe(script)}`);
+          continue;
+        }
+      }
+      found.push(`injected ${script.tagName}: ${describe(script)}`);
     }
     for (const bold of document.querySelectorAll('b, strong, a, svg')) {
       if (/^(粗体|点此)$/.test(bold.textContent ?? '') || bold.getAttribute('href') === 'x') found.push(`injected element: ${describe(bold)}`);
