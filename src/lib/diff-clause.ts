@@ -201,7 +201,18 @@ export function diffClause(a: string, b: string, options: DiffClauseOptions = {}
   }
   flush();
 
-  // Second pass: mark hunks that touch a number, collect them, merge runs.
+  // A figure that only moves within the clause (一次 deleted here, inserted there) is not a
+  // change: count each numeric token's deletions and insertions and keep the unbalanced ones.
+  const balance = new Map<string, number>();
+  raw.forEach((r, k) => {
+    if (r.op === 'eq' || !isNumericToken(r.text) || isListNumber(r.text, raw[k + 1]?.text)) return;
+    const t = r.text.trim();
+    balance.set(t, (balance.get(t) ?? 0) + (r.op === 'ins' ? 1 : -1));
+  });
+  const isChangedFigure = (r: Raw, next: Raw | undefined) =>
+    r.op !== 'eq' && isNumericToken(r.text) && !isListNumber(r.text, next?.text) && balance.get(r.text.trim()) !== 0;
+
+  // Second pass: mark hunks that change a figure, collect them, merge runs.
   const ops: DiffOp[] = [];
   const numeric: NumericChange[] = [];
   let sharedChars = 0;
@@ -218,7 +229,7 @@ export function diffClause(a: string, b: string, options: DiffClauseOptions = {}
     while (j < raw.length && raw[j]!.op !== 'eq') j++;
     const hunk = raw.slice(i, j);
     // A bare 1-2 digit number followed by `.` or `、` is list numbering (1.森林草原火灾), not a figure.
-    const isNumeric = hunk.some((h, k) => isNumericToken(h.text) && !isListNumber(h.text, raw[i + k + 1]?.text));
+    const isNumeric = hunk.some((h, k) => isChangedFigure(h, raw[i + k + 1]));
     if (isNumeric) numeric.push({ from: summarise(hunk, 'del'), to: summarise(hunk, 'ins') });
     // Deletions first, then insertions: reads as "was … now …".
     for (const h of hunk) if (h.op === 'del') pushOp(ops, { op: 'del', text: h.text, ...(isNumeric ? { numeric: true } : {}) });

@@ -89,3 +89,16 @@ describe('isNumericToken', () => {
     expect(isNumericToken(token)).toBe(expected);
   });
 });
+
+describe('numeric changes that are not news', () => {
+  test('a figure that only moves within the clause is not a numeric change', () => {
+    const d = diffClause('区党政领导干部每月至少深入一线或企业一次，调研指导检查安全生产工作。', '县党政领导干部每月至少深入一线调研指导一次安全生产工作。');
+    expect(d.numeric).toEqual([]);
+  });
+
+  test('one of two equal figures dropped is a change', () => {
+    const d = diffClause('每季度听取一次汇报，每季度至少召开一次会议。', '每月至少召开一次会议。');
+    expect(d.numeric.length).toBeGreaterThan(0);
+    expect(d.numeric.map((n) => n.to).join('')).toContain('每月');
+  });
+});
