@@ -24,6 +24,8 @@ export interface RunResult {
   code: number | null;
   /** The last lines of stdout+stderr (for error reports and log scraping). */
   tail: string;
+  /** The whole of stdout+stderr, when `keepOutput` was set. */
+  output?: string;
 }
 
 export interface RunOptions {
@@ -31,6 +33,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Append the full output here. */
   logFile?: string;
+  /** Keep the whole output in the result (for per-route timings). */
+  keepOutput?: boolean;
   /** Poll interval in ms (default 100). */
   pollMs?: number;
 }
@@ -93,8 +97,10 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
     const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
     log?.write(`\n$ ${command} ${args.join(' ')}\n`);
     let tail = '';
+    const all: Buffer[] = [];
     const onData = (chunk: Buffer): void => {
       log?.write(chunk);
+      if (options.keepOutput) all.push(chunk);
       tail = (tail + chunk.toString('utf8')).slice(-20000);
     };
     child.stdout.on('data', onData);
@@ -116,7 +122,8 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
         if (m) cpuS = Number(m[1]) + Number(m[2]);
       }
       rmSync(timeDir, { recursive: true, force: true });
-      resolve({ ms: performance.now() - t0, peakRss, cpuS, load: [load0, loadavg()[0]!], code, tail });
+      const output = options.keepOutput ? Buffer.concat(all).toString('utf8') : undefined;
+      resolve({ ms: performance.now() - t0, peakRss, cpuS, load: [load0, loadavg()[0]!], code, tail, output });
     });
   });
 }
@@ -129,4 +136,51 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
   if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(0)} MB`;
   return `${(bytes / 1024).toFixed(0)} KB`;
+}
+
+/**
+ * Astro's build log, summed: the phases (`[types] Generated 11.38s`, `[vite] ✓ built in 51.86s`),
+ * the wall seconds of each page route (between its `▶ src/pages/…` line and the next, so it
+ * includes the route's getStaticPaths and its data preparation), and per URL kind the pages
+ * written and the render milliseconds Astro reports (`├─ /compare/a/b/index.html (+412ms)`).
+ */
+export interface AstroLogSummary {
+  phases: Record<string, number>;
+  routeSeconds: Record<string, number>;
+  pages: Record<string, { pages: number; renderMs: number }>;
+}
+
+function seconds(hms: string): number {
+  const [h, m, s] = hms.split(':').map(Number);
+  return h! * 3600 + m! * 60 + s!;
+}
+
+export function summariseAstroLog(output: string): AstroLogSummary {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const phases: Record<string, number> = {};
+  const unit = (n: string, u: string): number => Number(n) * (u === 'ms' ? 0.001 : 1);
+  const types = plain.match(/\[types\] Generated ([\d.]+)(m?s)/);
+  if (types) phases.types = unit(types[1]!, types[2]!);
+  const built = [...plain.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].map((m) => unit(m[1]!, m[2]!));
+  if (built[0] !== undefined) phases['vite server bundle'] = built[0];
+  if (built[1] !== undefined) phases['vite client bundle'] = built[1];
+  const routes = plain.match(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)s/);
+  if (routes) phases['static routes'] = Number(routes[1]);
+  const total = plain.match(/page\(s\) built in ([\d.]+)s/);
+  if (total) phases.total = Number(total[1]);
+
+  const routeSeconds: Record<string, number> = {};
+  const marks = [...plain.matchAll(/^(\d\d:\d\d:\d\d) (?:▶ (src\/pages\/\S+)|✓ Completed in)/gm)];
+  for (let i = 0; i < marks.length - 1; i++) {
+    const route = marks[i]![2];
+    if (!route) continue;
+    routeSeconds[route] = (routeSeconds[route] ?? 0) + seconds(marks[i + 1]![1]!) - seconds(marks[i]![1]!);
+  }
+  const pages: Record<string, { pages: number; renderMs: number }> = {};
+  for (const m of plain.matchAll(/[├└]─ \/([^/\s]*)\S* \(\+(\d+)ms\)/g)) {
+    const r = (pages[m[1] || '(root)'] ??= { pages: 0, renderMs: 0 });
+    r.pages++;
+    r.renderMs += Number(m[2]);
+  }
+  return { phases, routeSeconds, pages };
 }

@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatBytes, formatMs, run, type RunResult } from '../bench/measure.ts';
+import { formatBytes, formatMs, run, summariseAstroLog, type AstroLogSummary, type RunResult } from '../bench/measure.ts';
 import { writeCorpus } from './gen-corpus.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -98,6 +98,8 @@ interface SiteBuild {
   notices: number;
   astro: RunResult;
   pagefind: RunResult;
+  /** Where astro's time went (phases, routes), from its log. */
+  astroLog: AstroLogSummary;
   /** Loader's own report: notices parsed now vs reused from the content-layer cache. */
   parsed?: number;
   reused?: number;
@@ -119,10 +121,17 @@ async function buildSite(corpus: string, name: string, shards: number, pagefind 
   const outDir = join(WORK, `dist-${name}`);
   const env = { ...ENV, CORPUS_DIR: corpus, BENCH_CACHE_DIR: join(WORK, `cache-${name}`) };
   say(`astro build ${name} → ${outDir}`);
-  const astro = await run(join(BIN, 'astro'), ['build', '--config', 'bench/astro.config.mjs', '--outDir', outDir], { cwd: ROOT, env, logFile: LOG });
+  const astro = await run(join(BIN, 'astro'), ['build', '--config', 'bench/astro.config.mjs', '--outDir', outDir], {
+    cwd: ROOT,
+    env,
+    logFile: LOG,
+    keepOutput: true,
+  });
   ensureOk(`astro build (${name})`, astro);
   say(`  astro: ${timing(astro)}, peak ${formatBytes(astro.peakRss)}, load ${astro.load.map((l) => l.toFixed(1)).join('→')}`);
-  const m = astro.tail.match(/(\d+) notices \((\d+) parsed, (\d+) reused/);
+  const output = astro.output ?? astro.tail;
+  astro.output = undefined;
+  const m = output.match(/(\d+) notices \((\d+) parsed, (\d+) reused/);
   let pf: RunResult = NOTHING;
   if (pagefind) {
     pf = await runPagefind(outDir, shards);
@@ -132,6 +141,7 @@ async function buildSite(corpus: string, name: string, shards: number, pagefind 
   return {
     notices,
     astro,
+    astroLog: summariseAstroLog(output),
     pagefind: pf,
     parsed: m ? Number(m[2]) : undefined,
     reused: m ? Number(m[3]) : undefined,
@@ -212,6 +222,25 @@ function printTable(rows: Row[]): string {
   const out = [line(head), '|' + w.map((n) => '-'.repeat(n + 2)).join('|') + '|', ...cells.map(line)].join('\n');
   console.log('\n' + out + '\n');
   return out;
+}
+
+/** Where the full build's time went: astro's phases and routes (wall s, from its log), Pagefind. */
+function printWhere(full: SiteBuild, incremental?: SiteBuild): string {
+  const rows: Row[] = [];
+  const { phases, routeSeconds, pages } = full.astroLog;
+  for (const [k, v] of Object.entries(phases)) rows.push({ budget: `astro phase: ${k}`, figure: `${v.toFixed(1)} s`, target: '' });
+  for (const [k, v] of Object.entries(routeSeconds).sort((a, b) => b[1] - a[1])) {
+    if (v > 0) rows.push({ budget: `astro route: ${k}`, figure: `${v} s (incl. getStaticPaths)`, target: '' });
+  }
+  for (const [k, v] of Object.entries(pages).sort((a, b) => b[1].renderMs - a[1].renderMs)) {
+    rows.push({ budget: `output /${k}`, figure: `${v.pages} files, ${(v.renderMs / 1000).toFixed(1)} s render`, target: '' });
+  }
+  rows.push({ budget: 'pagefind', figure: `${timing(full.pagefind)}, peak ${formatBytes(full.pagefind.peakRss)}`, target: '' });
+  if (incremental) {
+    for (const [k, v] of Object.entries(incremental.astroLog.phases)) rows.push({ budget: `incremental astro phase: ${k}`, figure: `${v.toFixed(1)} s`, target: '' });
+  }
+  console.log('Where the full build\'s time goes (wall seconds on a shared machine):');
+  return printTable(rows);
 }
 
 async function compareFigures(n: number): Promise<Row[]> {
@@ -361,9 +390,10 @@ async function main(): Promise<void> {
   rows.push(...(await compareFigures(Math.max(n, 1000)).catch((e: Error) => [{ budget: 'Comparison (benchCompare)', figure: `error: ${e.message}`, target: 'near-linear', pass: false }])));
 
   const table = printTable(rows);
+  const where = printWhere(full, results.incremental as SiteBuild | undefined);
   results.rows = rows;
   writeFileSync(join(WORK, 'results.json'), JSON.stringify(results, (_k, v) => (_k === 'tail' ? undefined : v), 2));
-  writeFileSync(join(WORK, 'results.md'), table + '\n');
+  writeFileSync(join(WORK, 'results.md'), table + '\n\n' + where + '\n');
   say(`results in ${join(WORK, 'results.json')} and results.md`);
 }
 
