@@ -9,7 +9,7 @@ import { loadNotices } from '../../src/data/notices';
 import { ui } from '../../src/i18n';
 import { REPO_ROOT } from '../helpers/build';
 import { launchChromium } from '../helpers/browser';
-import { DEVICES, isInViewport, press, readClipboard, startJourney } from '../helpers/journey';
+import { DEVICES, WAIT, isInViewport, press, readClipboard, startJourney } from '../helpers/journey';
 
 const origin = inject('siteOrigin');
 const notices = loadNotices(REPO_ROOT);
@@ -31,7 +31,7 @@ describe.each(DEVICES)('browsing on a $name', (device) => {
     await page.goto(`${origin}/`);
     await page.getByLabel(ui.yearLabel).selectOption('2023');
     await page.getByLabel(ui.levelLabel).selectOption({ label: ui.level.county });
-    await expect.poll(() => page.getByRole('status').first().innerText()).toBe(`共 ${wanted.length} 份文件`);
+    await expect.poll(() => page.getByRole('status').first().innerText(), WAIT).toBe(`共 ${wanted.length} 份文件`);
     const cards = page.getByRole('main').getByRole('heading', { level: 2 }).getByRole('link');
     const listed = await cards.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(listed.sort()).toEqual(wanted.map((n) => `/notices/${n.slug}/`).sort());
@@ -52,16 +52,16 @@ describe.each(DEVICES)('browsing on a $name', (device) => {
       await tocLink.focus();
       await page.keyboard.press('Enter');
     }
-    await expect.poll(() => new URL(page.url()).hash).toBe(`#${section}`);
+    await expect.poll(() => new URL(page.url()).hash, WAIT).toBe(`#${section}`);
     expect(await isInViewport(page, section)).toBe(true);
 
     const permalinks = page.getByRole('link', { name: new RegExp(`^${ui.permalink}`) });
     const hrefs = await permalinks.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     const clause = hrefs.find((href) => href.startsWith(`#${section}-`))!.slice(1);
     await press(device, permalinks.and(page.locator(`[href="#${clause}"]`)));
-    await expect.poll(() => readClipboard(page)).toBe(`${origin}/notices/${notice.slug}/#${clause}`);
+    await expect.poll(() => readClipboard(page), WAIT).toBe(`${origin}/notices/${notice.slug}/#${clause}`);
     // …and says so to screen readers.
-    await expect.poll(() => page.getByRole('status').allInnerTexts()).toContain(ui.copyStatus);
+    await expect.poll(() => page.getByRole('status').allInnerTexts(), WAIT).toContain(ui.copyStatus);
 
     const copied = await readClipboard(page);
     const again = await journey.context.newPage();

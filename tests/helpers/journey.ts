@@ -14,6 +14,12 @@ export interface Device {
   touch: boolean;
 }
 
+/**
+ * How long to wait for what a page does after an action (a filter fetching the index, Pagefind
+ * loading its engine): generous, because CI machines are slow and shared.
+ */
+export const WAIT = { timeout: 15_000, interval: 100 };
+
 export const DEVICES: Device[] = [
   { name: 'desktop', options: DESKTOP, touch: false },
   { name: '360 px phone', options: PHONE, touch: true },
