@@ -64,7 +64,10 @@ export function watchPage(page: Page): PageProblems {
     void dialog.dismiss().catch(() => undefined);
   });
   page.on('requestfailed', (request) => {
-    problems.http.push(`${request.failure()?.errorText ?? 'failed'} ${request.url()}`);
+    const error = request.failure()?.errorText ?? 'failed';
+    // A navigation that turns into a download (or is superseded by the next one) is aborted.
+    if (error === 'net::ERR_ABORTED' && request.isNavigationRequest()) return;
+    problems.http.push(`${error} ${request.url()}`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.http.push(`${response.status()} ${response.url()}`);
