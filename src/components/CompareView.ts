@@ -61,7 +61,7 @@ function blockLinks(clauses: RowClause[], side: SideInfo, base: string): string 
   return ids
     .map(
       (id) =>
-        `<a class="cmp-src" href="${escapeHtml(`${base}notices/${side.slug}/#${id}`)}" aria-label="${escapeHtml(`${t.openInNotice(side.name)}（${id}）`)}">§${escapeHtml(id)}</a>`,
+        `<a class="cmp-src" href="${escapeHtml(`${base}notices/${side.slug}/#${id}`)}">§${escapeHtml(id)}${hidden(`（${t.openInNotice(side.name)}）`)}</a>`,
     )
     .join(' ');
 }
@@ -84,7 +84,7 @@ function renderRow(row: CompareRow, o: ViewOptions): string {
     row.class === 'moved' && row.a[0] ? `${escapeHtml(t.movedFrom)} A §${escapeHtml(row.a[0].blockId)}` : '',
     row.repeat ? escapeHtml(t.repeatNote) : '',
   ].filter(Boolean);
-  const meta = `<div class="cmp-meta"><a class="cmp-permalink" href="#${id}" aria-label="${escapeHtml(t.rowLink(n))}">#${n}</a> ${badge}${score}${notes.length ? ` <span class="cmp-note">${notes.join(' · ')}</span>` : ''}</div>`;
+  const meta = `<div class="cmp-meta"><a class="cmp-permalink" href="#${id}">#${n}${hidden(`（${t.rowLink(n)}）`)}</a> ${badge}${score}${notes.length ? ` <span class="cmp-note">${notes.join(' · ')}</span>` : ''}</div>`;
   const heading = [...row.a, ...row.b].every((c) => c.kind === 'heading') ? ' cmp-heading' : '';
   return `<li id="${id}" class="cmp-row cmp-${row.class}${heading}" data-class="${row.class}" tabindex="-1">${meta}${renderSide(row, 'a', o)}${renderSide(row, 'b', o)}</li>`;
 }
