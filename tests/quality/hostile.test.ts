@@ -12,12 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { compareUi } from '../../src/i18n';
 import { buildSite, makeBuildDir, REPO_ROOT } from '../helpers/build';
 import { DESKTOP, launchChromium, listProblems, watchPage } from '../helpers/browser';
 import { listPages, pagePath } from '../helpers/dist';
 import { readSiteHeaders } from '../helpers/headers';
 import { findActiveMarkup } from '../helpers/inert';
 import { serveStatic, type StaticServer } from '../helpers/server';
+import { WAIT } from '../helpers/journey';
 
 const FIXTURE = join(REPO_ROOT, 'tests/fixtures/hostile');
 const SLUG = 'hostile-2023';
@@ -162,6 +164,35 @@ describe('a hostile notice is rendered inert', () => {
     }
     await context.close();
     expect(found).toEqual([]);
+  });
+
+  test('the compare picker, which renders in the browser from the JSON, shows it inert too', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.origin}/compare/`, { waitUntil: 'load' });
+    await page.getByLabel(compareUi.pickerA).selectOption(SLUG);
+    await page.getByLabel(compareUi.pickerB).selectOption('kelan-2023');
+    await page.getByRole('button', { name: compareUi.pickerSubmit, exact: true }).click();
+    await expect.poll(() => page.getByRole('status').allInnerTexts(), WAIT).toContainEqual(expect.stringMatching(/用时 \d+ 毫秒/));
+    const text = await page.getByRole('main').innerText();
+    const injected = await findInjectedElements(page);
+    await context.close();
+    expect(text.includes('<script>alert(1)</script>')).toBe(true);
+    expect([...injected, ...listProblems(problems)]).toEqual([]);
+  });
+
+  test('search results quoting it show it inert', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('<script>alert(1)</script>')}`, { waitUntil: 'load' });
+    await expect
+      .poll(() => page.getByRole('main').getByRole('link').and(page.locator(`[href*="/notices/${SLUG}/"]`)).count(), WAIT)
+      .toBe(1);
+    const injected = await findInjectedElements(page);
+    await context.close();
+    expect([...injected, ...listProblems(problems)]).toEqual([]);
   });
 
   test('the open data keeps the hostile text verbatim', async () => {
