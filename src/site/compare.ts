@@ -15,6 +15,21 @@ export function shortName(n: Pick<Notice, 'region' | 'level' | 'year' | 'kind'>)
   return `${place} ${n.year}${n.kind === 'interpretation' ? ' 解读' : ''}`;
 }
 
+/**
+ * Pair selection knobs for large corpora, from the environment: `COMPARE_TOP_K` (most similar
+ * notices per notice, default 3) and `COMPARE_ALL_PAIRS_UP_TO` (compare every pair below this
+ * many notices, default 24).
+ */
+function pairOptions(): { k?: number; allPairsUpTo?: number } {
+  const read = (name: string) => {
+    const value = process.env[name];
+    return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+  };
+  const k = read('COMPARE_TOP_K');
+  const allPairsUpTo = read('COMPARE_ALL_PAIRS_UP_TO');
+  return { ...(k !== undefined ? { k } : {}), ...(allPairsUpTo !== undefined ? { allPairsUpTo } : {}) };
+}
+
 /** Pairs selected for one list of notices; cached by the list's identity. */
 const pairCache = new WeakMap<readonly Notice[], SelectedPair[]>();
 
@@ -33,7 +48,7 @@ export function selectNoticePairs(notices: readonly Notice[]): SelectedPair[] {
         .map((c) => c.key)
         .join(''),
     }));
-    pairs = selectPairs(docs).pairs;
+    pairs = selectPairs(docs, pairOptions()).pairs;
     pairCache.set(notices, pairs);
   }
   return pairs;
