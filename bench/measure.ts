@@ -24,6 +24,8 @@ export interface RunResult {
   code: number | null;
   /** The last lines of stdout+stderr (for error reports and log scraping). */
   tail: string;
+  /** Tree RSS about once a second: [epoch ms, bytes] (to tell which build step holds the memory). */
+  timeline: [number, number][];
   /** The whole of stdout+stderr, when `keepOutput` was set. */
   output?: string;
 }
@@ -106,8 +108,15 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     let peakRss = 0;
+    const timeline: [number, number][] = [];
     const poll = setInterval(() => {
-      if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
+      if (!child.pid) return;
+      const rss = treeRss(child.pid);
+      peakRss = Math.max(peakRss, rss);
+      const now = Date.now();
+      const last = timeline[timeline.length - 1];
+      if (!last || now - last[0] >= 1000) timeline.push([now, rss]);
+      else if (rss > last[1]) last[1] = rss;
     }, options.pollMs ?? 100);
     child.on('error', (e) => {
       clearInterval(poll);
@@ -123,7 +132,7 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
       }
       rmSync(timeDir, { recursive: true, force: true });
       const output = options.keepOutput ? Buffer.concat(all).toString('utf8') : undefined;
-      resolve({ ms: performance.now() - t0, peakRss, cpuS, load: [load0, loadavg()[0]!], code, tail, output });
+      resolve({ ms: performance.now() - t0, peakRss, cpuS, load: [load0, loadavg()[0]!], code, tail, output, timeline });
     });
   });
 }
@@ -147,6 +156,10 @@ export function formatBytes(bytes: number): string {
 export interface AstroLogSummary {
   phases: Record<string, number>;
   routeSeconds: Record<string, number>;
+  /** Peak tree RSS while each route was being generated (from the run's timeline). */
+  routePeakRss: Record<string, number>;
+  /** Peak tree RSS before the first route (content sync, types, vite bundles). */
+  setupPeakRss: number;
   pages: Record<string, { pages: number; renderMs: number }>;
 }
 
@@ -155,13 +168,18 @@ function seconds(hms: string): number {
   return h! * 3600 + m! * 60 + s!;
 }
 
-export function summariseAstroLog(output: string): AstroLogSummary {
+export function summariseAstroLog(output: string, timeline: [number, number][] = []): AstroLogSummary {
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   const phases: Record<string, number> = {};
-  const unit = (n: string, u: string): number => Number(n) * (u === 'ms' ? 0.001 : 1);
-  const types = plain.match(/\[types\] Generated ([\d.]+)(m?s)/);
-  if (types) phases.types = unit(types[1]!, types[2]!);
-  const built = [...plain.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].map((m) => unit(m[1]!, m[2]!));
+  // Astro and Vite write `812ms`, `26.59s` or `1m 24s`.
+  const DURATION = String.raw`((?:\d+m )?[\d.]+m?s)`;
+  const duration = (d: string): number => {
+    const m = d.match(/^(?:(\d+)m )?([\d.]+)(m?s)$/);
+    return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) * (m[3] === 'ms' ? 0.001 : 1) : NaN;
+  };
+  const types = plain.match(new RegExp(String.raw`\[types\] Generated ${DURATION}`));
+  if (types) phases.types = duration(types[1]!);
+  const built = [...plain.matchAll(new RegExp(String.raw`\[vite\] ✓ built in ${DURATION}`, 'g'))].map((m) => duration(m[1]!));
   if (built[0] !== undefined) phases['vite server bundle'] = built[0];
   if (built[1] !== undefined) phases['vite client bundle'] = built[1];
   const routes = plain.match(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)s/);
@@ -170,17 +188,30 @@ export function summariseAstroLog(output: string): AstroLogSummary {
   if (total) phases.total = Number(total[1]);
 
   const routeSeconds: Record<string, number> = {};
+  const routePeakRss: Record<string, number> = {};
+  // Astro stamps its log with the local wall clock (HH:MM:SS); match the timeline on the same clock.
+  const clock = (ms: number): number => {
+    const d = new Date(ms);
+    return d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds();
+  };
+  const peakBetween = (from: number, to: number): number =>
+    timeline.filter(([t]) => clock(t) >= from && clock(t) <= to).reduce((m, [, r]) => Math.max(m, r), 0);
   const marks = [...plain.matchAll(/^(\d\d:\d\d:\d\d) (?:▶ (src\/pages\/\S+)|✓ Completed in)/gm)];
   for (let i = 0; i < marks.length - 1; i++) {
     const route = marks[i]![2];
     if (!route) continue;
-    routeSeconds[route] = (routeSeconds[route] ?? 0) + seconds(marks[i + 1]![1]!) - seconds(marks[i]![1]!);
+    const from = seconds(marks[i]![1]!);
+    const to = seconds(marks[i + 1]![1]!);
+    routeSeconds[route] = (routeSeconds[route] ?? 0) + to - from;
+    routePeakRss[route] = Math.max(routePeakRss[route] ?? 0, peakBetween(from, to));
   }
+  const firstRoute = marks.find((m) => m[2]);
+  const setupPeakRss = firstRoute && timeline[0] ? peakBetween(clock(timeline[0][0]), seconds(firstRoute[1]!)) : 0;
   const pages: Record<string, { pages: number; renderMs: number }> = {};
   for (const m of plain.matchAll(/[├└]─ \/([^/\s]*)\S* \(\+(\d+)ms\)/g)) {
     const r = (pages[m[1] || '(root)'] ??= { pages: 0, renderMs: 0 });
     r.pages++;
     r.renderMs += Number(m[2]);
   }
-  return { phases, routeSeconds, pages };
+  return { phases, routeSeconds, routePeakRss, setupPeakRss, pages };
 }

@@ -107,7 +107,7 @@ interface SiteBuild {
   pagefindBytes: number;
 }
 
-const NOTHING: RunResult = { ms: 0, peakRss: 0, cpuS: 0, load: [0, 0], code: 0, tail: '' };
+const NOTHING: RunResult = { ms: 0, peakRss: 0, cpuS: 0, load: [0, 0], code: 0, tail: '', timeline: [] };
 
 /** `12.3 s wall / 20.1 s CPU` */
 function timing(r: RunResult): string {
@@ -141,7 +141,7 @@ async function buildSite(corpus: string, name: string, shards: number, pagefind 
   return {
     notices,
     astro,
-    astroLog: summariseAstroLog(output),
+    astroLog: summariseAstroLog(output, astro.timeline),
     pagefind: pf,
     parsed: m ? Number(m[2]) : undefined,
     reused: m ? Number(m[3]) : undefined,
@@ -179,6 +179,7 @@ async function runPagefind(site: string, shards: number): Promise<RunResult> {
       load: [k === 0 ? r.load[0] : total.load[0], r.load[1]],
       code: 0,
       tail: r.tail,
+      timeline: [...total.timeline, ...r.timeline],
     };
   }
   return total;
@@ -227,10 +228,11 @@ function printTable(rows: Row[]): string {
 /** Where the full build's time went: astro's phases and routes (wall s, from its log), Pagefind. */
 function printWhere(full: SiteBuild, incremental?: SiteBuild): string {
   const rows: Row[] = [];
-  const { phases, routeSeconds, pages } = full.astroLog;
+  const { phases, routeSeconds, routePeakRss, setupPeakRss, pages } = full.astroLog;
   for (const [k, v] of Object.entries(phases)) rows.push({ budget: `astro phase: ${k}`, figure: `${v.toFixed(1)} s`, target: '' });
+  rows.push({ budget: 'astro peak memory before the routes', figure: formatBytes(setupPeakRss), target: '' });
   for (const [k, v] of Object.entries(routeSeconds).sort((a, b) => b[1] - a[1])) {
-    if (v > 0) rows.push({ budget: `astro route: ${k}`, figure: `${v} s (incl. getStaticPaths)`, target: '' });
+    if (v > 0) rows.push({ budget: `astro route: ${k}`, figure: `${v} s (incl. getStaticPaths), peak ${formatBytes(routePeakRss[k] ?? 0)}`, target: '' });
   }
   for (const [k, v] of Object.entries(pages).sort((a, b) => b[1].renderMs - a[1].renderMs)) {
     rows.push({ budget: `output /${k}`, figure: `${v.pages} files, ${(v.renderMs / 1000).toFixed(1)} s render`, target: '' });
@@ -392,7 +394,7 @@ async function main(): Promise<void> {
   const table = printTable(rows);
   const where = printWhere(full, results.incremental as SiteBuild | undefined);
   results.rows = rows;
-  writeFileSync(join(WORK, 'results.json'), JSON.stringify(results, (_k, v) => (_k === 'tail' ? undefined : v), 2));
+  writeFileSync(join(WORK, 'results.json'), JSON.stringify(results, (_k, v) => (_k === 'tail' || _k === 'timeline' ? undefined : v), 2));
   writeFileSync(join(WORK, 'results.md'), table + '\n\n' + where + '\n');
   say(`results in ${join(WORK, 'results.json')} and results.md`);
 }
