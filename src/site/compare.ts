@@ -1,8 +1,21 @@
 /**
  * Comparison data for pages, computed once per build: which pairs are pre-rendered (see
  * `src/lib/related.ts`), each pair's comparison, the index matrix, and "also in" for notice pages.
+ *
+ * Memory stays flat on a large corpus: only summaries are kept for every pair; full comparisons
+ * (≈ 200 KB each in the heap) live in a small LRU and, above the all-pairs size, in a disk cache
+ * keyed by content digests, which the page, JSON and CSV routes and later builds all reuse.
  */
-import { alignNotices, compareAligned, noticeClauses, sameClauses, type Comparison, type NoticeAlignment } from '../lib/compare';
+import { compareCacheDir, digest, JsonDiskCache } from '../data/compare-cache';
+import {
+  alignNotices,
+  compareNotices,
+  noticeClauses,
+  sameClauses,
+  type Comparison,
+  type CompareSummary,
+  type SameClause,
+} from '../lib/compare';
 import { orderPair, selectPairs, type SelectedPair } from '../lib/related';
 import type { TermForm } from '../lib/terms';
 import type { Notice } from '../lib/types';
@@ -54,14 +67,47 @@ export function selectNoticePairs(notices: readonly Notice[]): SelectedPair[] {
   return pairs;
 }
 
-/** Alignments by `a/b`, shared by "also in" and the compare pages: each pair is aligned once. */
-const alignmentCache = new Map<string, NoticeAlignment>();
+/**
+ * Bump when `src/lib` comparison output changes: disk-cached results carry it in their key.
+ * (The disk cache is used only for large corpora or when `COMPARE_CACHE_DIR` is set.)
+ */
+const COMPARE_CACHE_VERSION = 'compare-2026-11-23';
 
-function alignPair(a: Notice, b: Notice): NoticeAlignment {
-  const key = `${a.slug}/${b.slug}`;
-  let aligned = alignmentCache.get(key);
-  if (!aligned) alignmentCache.set(key, (aligned = alignNotices(a, b)));
-  return aligned;
+/** Full comparisons kept in memory; a large corpus keeps the rest on disk, not in the heap. */
+const MEMORY_PAIRS = 64;
+
+/** A small least-recently-used map. */
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+}
+
+const blockDigests = new WeakMap<object, string>();
+
+/** Digest of what a comparison reads of a notice: its slug, region and blocks. */
+function noticeDigest(n: Notice): string {
+  let d = blockDigests.get(n.blocks);
+  if (!d) blockDigests.set(n.blocks, (d = digest(n.slug, JSON.stringify(n.region), JSON.stringify(n.blocks))));
+  return d;
+}
+
+/** The disk cache, for corpora above the all-pairs size or when `COMPARE_CACHE_DIR` is set. */
+function diskCacheFor(notices: readonly Notice[]): JsonDiskCache | undefined {
+  const allPairsUpTo = pairOptions().allPairsUpTo ?? 24;
+  return notices.length > allPairsUpTo || process.env.COMPARE_CACHE_DIR ? new JsonDiskCache(compareCacheDir()) : undefined;
 }
 
 /** Same-clause threshold for "also in": kept, or adapted this close. */
@@ -73,6 +119,7 @@ const ALSO_IN_SCORE = 0.8;
  */
 export function getAlsoIn(notices: Notice[]): Map<string, Map<string, { slug: string; blockId: string }[]>> {
   const bySlug = new Map(notices.map((n) => [n.slug, n]));
+  const disk = diskCacheFor(notices);
   const out = new Map<string, Map<string, { slug: string; blockId: string }[]>>();
   const note = (slug: string, blockId: string, other: string, otherBlock: string) => {
     let blocks = out.get(slug);
@@ -84,7 +131,13 @@ export function getAlsoIn(notices: Notice[]): Map<string, Map<string, { slug: st
   for (const pair of selectNoticePairs(notices)) {
     const a = bySlug.get(pair.a)!;
     const b = bySlug.get(pair.b)!;
-    for (const link of sameClauses(alignPair(a, b), ALSO_IN_SCORE)) {
+    const key = digest(COMPARE_CACHE_VERSION, 'also-in', noticeDigest(a), noticeDigest(b));
+    let links = disk?.get<SameClause[]>(key);
+    if (!links) {
+      links = sameClauses(alignNotices(a, b), ALSO_IN_SCORE);
+      disk?.set(key, links);
+    }
+    for (const link of links) {
       note(a.slug, link.aBlock, b.slug, link.bBlock);
       note(b.slug, link.bBlock, a.slug, link.aBlock);
     }
@@ -96,46 +149,52 @@ export interface CompareData {
   /** Notices oldest first. */
   notices: Notice[];
   pairs: SelectedPair[];
-  /** Comparison by `a/b` (older/newer slug). */
-  comparisons: Map<string, Comparison>;
+  /** Summary of each pre-rendered comparison, by `a/b` (older/newer slug). */
+  summaries: Map<string, CompareSummary>;
+  /** The full comparison of a pre-rendered pair (memory, then disk cache, then computed). */
+  comparison(a: string, b: string): Comparison;
   /** Glossary forms, so the browser picker tokenizes like the build. */
   forms: readonly TermForm[];
 }
 
 let data: Promise<CompareData> | undefined;
 
-/** Every pre-rendered comparison, computed once. */
+/** Every pre-rendered comparison's summary, computed once; full comparisons on demand. */
 export function getCompareData(): Promise<CompareData> {
   data ??= (async () => {
     const [all, terms] = await Promise.all([getNotices(), getTermIndex()]);
     const notices = [...all].sort((x, y) => (orderPair(x, y)[0] === x ? -1 : 1));
     const bySlug = new Map(notices.map((n) => [n.slug, n]));
     const pairs = selectNoticePairs(all);
-    const comparisons = new Map<string, Comparison>();
-    for (const pair of pairs) {
-      const a = bySlug.get(pair.a)!;
-      const b = bySlug.get(pair.b)!;
-      comparisons.set(`${pair.a}/${pair.b}`, compareAligned(a, b, alignPair(a, b), { matcher: terms.matcher }));
-    }
-    return { notices, pairs, comparisons, forms: terms.matcher.forms };
+    const disk = diskCacheFor(all);
+    const memory = new Lru<Comparison>(MEMORY_PAIRS);
+    const formsDigest = digest(JSON.stringify(terms.matcher.forms));
+    const comparison = (x: string, y: string): Comparison => {
+      const a = bySlug.get(x)!;
+      const b = bySlug.get(y)!;
+      const key = digest(COMPARE_CACHE_VERSION, 'comparison', noticeDigest(a), noticeDigest(b), formsDigest);
+      let c = memory.get(key) ?? disk?.get<Comparison>(key);
+      if (!c) {
+        c = compareNotices(a, b, { matcher: terms.matcher });
+        disk?.set(key, c);
+      }
+      memory.set(key, c);
+      return c;
+    };
+    const summaries = new Map(pairs.map((p) => [`${p.a}/${p.b}`, comparison(p.a, p.b).summary]));
+    return { notices, pairs, summaries, comparison, forms: terms.matcher.forms };
   })();
   return data;
-}
-
-/** The comparison of two notices if it is pre-rendered, in either order. */
-export function findComparison(data: CompareData, x: string, y: string): Comparison | undefined {
-  return data.comparisons.get(`${x}/${y}`) ?? data.comparisons.get(`${y}/${x}`);
 }
 
 /**
  * The share of `row`'s text taken from `col`, from whichever direction was compared: when
  * `row` is B, `shareOfBFromA`; when it is A, `shareOfAInB` (the same characters, seen from A).
  */
-export function shareOf(data: CompareData, row: string, col: string): number | undefined {
-  const forward = data.comparisons.get(`${col}/${row}`);
-  if (forward) return forward.summary.shareOfBFromA;
-  const backward = data.comparisons.get(`${row}/${col}`);
-  return backward?.summary.shareOfAInB;
+export function shareOf(data: Pick<CompareData, 'summaries'>, row: string, col: string): number | undefined {
+  const forward = data.summaries.get(`${col}/${row}`);
+  if (forward) return forward.shareOfBFromA;
+  return data.summaries.get(`${row}/${col}`)?.shareOfAInB;
 }
 
 /** Open data: one comparison as CSV rows (header first), for spreadsheets. */

@@ -5,6 +5,6 @@ export const getStaticPaths = (async () => (await getCompareData()).pairs.map((p
 
 /** `/data/compare/<a>/<b>.csv`: the same rows for spreadsheets (UTF-8 with BOM, so Excel reads the Chinese). */
 export const GET: APIRoute = async ({ params }) => {
-  const comparison = (await getCompareData()).comparisons.get(`${params.a}/${params.b}`)!;
+  const comparison = (await getCompareData()).comparison(params.a!, params.b!);
   return new Response(`\uFEFF${comparisonCsv(comparison)}`, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

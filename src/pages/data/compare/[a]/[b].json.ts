@@ -10,7 +10,7 @@ export const getStaticPaths = (async () => (await getCompareData()).pairs.map((p
  */
 export const GET: APIRoute = async ({ params }) => {
   const data = await getCompareData();
-  const comparison = data.comparisons.get(`${params.a}/${params.b}`)!;
+  const comparison = data.comparison(params.a!, params.b!);
   const pair = data.pairs.find((p) => p.a === params.a && p.b === params.b)!;
   return jsonResponse({ version: 1, reasons: pair.reasons, similarity: pair.similarity, ...comparison });
 };
