@@ -1,23 +1,23 @@
 /**
- * Lighthouse (mobile, its default simulated throttling) on a notice page and a compare page of a
- * built site served on 127.0.0.1 with the hosting headers, printing the four category scores.
+ * Lighthouse (mobile, its default simulated throttling) on the largest notice page and the
+ * largest compare page of a built site, served on 127.0.0.1 with the hosting headers; prints the
+ * four category scores and every scored audit below 100.
  *
  *   npm run build && npm run lighthouse              # measures dist/
- *   npm run lighthouse -- --build                    # builds into a temporary directory first
+ *   npm run lighthouse -- --build                    # builds into tmp/site-tests/ first
  *   npm run lighthouse -- --page /notices/kelan-2023/ --page /compare/kelan-2023/yicheng-2023/
  *   npm run lighthouse -- --assert                   # exit 1 below perf 95, a11y 100, bp 95, SEO 95
  *
  * Chromium comes from CHROME_PATH (default /usr/bin/chromium). This is a measurement, not part of
  * `npm test`: Lighthouse's performance score varies with the machine's load.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { buildSite, REPO_ROOT } from '../tests/helpers/build';
+import { buildSite, makeBuildDir, REPO_ROOT } from '../tests/helpers/build';
 import { listPages, pagePath } from '../tests/helpers/dist';
 import { readSiteHeaders } from '../tests/helpers/headers';
 import { serveStatic } from '../tests/helpers/server';
@@ -40,11 +40,15 @@ const { values } = parseArgs({
   },
 });
 
-/** The first notice page and the first compare page of the build. */
+/** The largest notice page and the largest compare page of the build: the hardest to load. */
 function pickPages(distDir: string): string[] {
   const pages = listPages(distDir);
-  const notice = pages.find((file) => /^notices\/[^/]+\/index\.html$/.test(file));
-  const compare = pages.find((file) => /^compare\/[^/]+\/[^/]+\/index\.html$/.test(file));
+  const largest = (pattern: RegExp): string | undefined =>
+    pages
+      .filter((file) => pattern.test(file))
+      .sort((x, y) => statSync(join(distDir, y)).size - statSync(join(distDir, x)).size)[0];
+  const notice = largest(/^notices\/[^/]+\/index\.html$/);
+  const compare = largest(/^compare\/[^/]+\/[^/]+\/index\.html$/);
   const missing = [!notice && 'a notice page (notices/<slug>/)', !compare && 'a compare page (compare/<a>/<b>/)'];
   if (missing.some(Boolean)) {
     throw new Error(`${distDir} has no ${missing.filter(Boolean).join(' and no ')}. Build the whole site first.`);
@@ -56,8 +60,8 @@ async function main(): Promise<number> {
   let workDir: string | undefined;
   let distDir = values.dist!;
   if (values.build) {
-    workDir = await mkdtemp(join(tmpdir(), 'anquan-lighthouse-'));
-    distDir = join(workDir, 'dist');
+    workDir = await makeBuildDir('lighthouse');
+    distDir = workDir;
     console.log(`Building into ${distDir} …`);
     await buildSite({ outDir: distDir });
   } else if (!existsSync(join(distDir, 'index.html'))) {
