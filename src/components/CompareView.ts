@@ -55,13 +55,17 @@ function renderOps(ops: DiffOp[], side: 'a' | 'b'): string {
   return html;
 }
 
-/** Links to the clause's block(s) on the notice page. */
+/**
+ * Links to the clause's block(s) on the notice page. Their text is the block id (`§s1-2-p1`);
+ * what they do is said once above the rows (`linksHelp`), not in every row: a large notice pair
+ * has hundreds of rows, and the page weight is what a phone pays.
+ */
 function blockLinks(clauses: RowClause[], side: SideInfo, base: string): string {
   const ids = [...new Set(clauses.map((c) => c.blockId))];
   return ids
     .map(
       (id) =>
-        `<a class="cmp-src" href="${escapeHtml(`${base}notices/${side.slug}/#${id}`)}">§${escapeHtml(id)}${hidden(`（${t.openInNotice(side.name)}）`)}</a>`,
+        `<a class="cmp-src" href="${escapeHtml(`${base}notices/${side.slug}/#${id}`)}">§${escapeHtml(id)}</a>`,
     )
     .join(' ');
 }
@@ -78,15 +82,15 @@ function renderSide(row: CompareRow, side: 'a' | 'b', o: ViewOptions): string {
 function renderRow(row: CompareRow, o: ViewOptions): string {
   const id = `${o.idPrefix ?? ''}${row.id}`;
   const n = row.id.slice(1);
-  const badge = `<span class="cmp-badge cmp-badge-${row.class}" title="${escapeHtml(t.classHelp[row.class])}">${escapeHtml(t.classNames[row.class])}</span>`;
+  const badge = `<span class="cmp-badge cmp-badge-${row.class}">${escapeHtml(t.classNames[row.class])}</span>`;
   const score = row.class === 'adapted' || (row.class === 'moved' && !row.verbatim) ? ` <span class="cmp-score">${escapeHtml(t.scoreLabel)} ${percent(row.score)}</span>` : '';
   const notes = [
     row.class === 'moved' && row.a[0] ? `${escapeHtml(t.movedFrom)} A §${escapeHtml(row.a[0].blockId)}` : '',
     row.repeat ? escapeHtml(t.repeatNote) : '',
   ].filter(Boolean);
-  const meta = `<div class="cmp-meta"><a class="cmp-permalink" href="#${id}">#${n}${hidden(`（${t.rowLink(n)}）`)}</a> ${badge}${score}${notes.length ? ` <span class="cmp-note">${notes.join(' · ')}</span>` : ''}</div>`;
+  const meta = `<div class="cmp-meta"><a class="cmp-permalink" href="#${id}">#${n}</a> ${badge}${score}${notes.length ? ` <span class="cmp-note">${notes.join(' · ')}</span>` : ''}</div>`;
   const heading = [...row.a, ...row.b].every((c) => c.kind === 'heading') ? ' cmp-heading' : '';
-  return `<li id="${id}" class="cmp-row cmp-${row.class}${heading}" data-class="${row.class}" tabindex="-1">${meta}${renderSide(row, 'a', o)}${renderSide(row, 'b', o)}</li>`;
+  return `<li id="${id}" class="cmp-row cmp-${row.class}${heading}" data-class="${row.class}">${meta}${renderSide(row, 'a', o)}${renderSide(row, 'b', o)}</li>`;
 }
 
 /** Rows, with runs of kept rows folded. */
@@ -139,7 +143,7 @@ export function renderControls(o: ViewOptions): string {
   ).join(' ');
   return `<div class="cmp-controls no-print">
 <fieldset><legend>${escapeHtml(t.filterLegend)}</legend>${boxes} <button type="button" class="cmp-only-changes" aria-pressed="false" hidden>${escapeHtml(t.onlyChanges)}</button></fieldset>
-<p class="cmp-keys muted">${escapeHtml(t.keyboardHelp)}</p>
+<p class="cmp-keys muted">${escapeHtml(t.keyboardHelp)} ${escapeHtml(t.linksHelp)}</p>
 </div>`;
 }
 

@@ -26,6 +26,8 @@ export function jumpToChange(root: ParentNode, direction: 1 | -1): HTMLElement |
   const target =
     direction === 1 ? rows.find((row) => row.getBoundingClientRect().top > top + 1) : rows.filter((row) => row.getBoundingClientRect().top < top - 1).pop();
   if (!target) return undefined;
+  // Rows are focusable only when jumped to (no tabindex in the HTML: hundreds of rows).
+  if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
   target.focus({ preventScroll: true });
   target.scrollIntoView({ block: 'center' });
   history.replaceState(null, '', `#${target.id}`);

@@ -1,6 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCompareData } from '../../../../site/compare';
-import { jsonResponse } from '../../../../site/open-data';
 
 export const getStaticPaths = (async () => (await getCompareData()).pairs.map((pair) => ({ params: { a: pair.a, b: pair.b } }))) satisfies GetStaticPaths;
 
@@ -12,5 +11,7 @@ export const GET: APIRoute = async ({ params }) => {
   const data = await getCompareData();
   const comparison = data.comparison(params.a!, params.b!);
   const pair = data.pairs.find((p) => p.a === params.a && p.b === params.b)!;
-  return jsonResponse({ version: 1, reasons: pair.reasons, similarity: pair.similarity, ...comparison });
+  // Compact, unlike the per-notice files: a large pair's rows run to hundreds of kilobytes.
+  const body = JSON.stringify({ version: 1, reasons: pair.reasons, similarity: pair.similarity, ...comparison });
+  return new Response(`${body}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
