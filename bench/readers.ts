@@ -3,7 +3,7 @@
  * shown, bytes fetched for it) and the weight of the browse page, measured in Debian's Chromium
  * through playwright-core against the built `dist` served like a static host (gzip on).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { launchChromium } from '../tests/helpers/browser';
@@ -102,15 +102,17 @@ async function searchOnPage(page: Page, query: string): Promise<{ ms: number; st
   return { ms, status, results };
 }
 
-async function searchWithApi(page: Page, query: string): Promise<{ ms: number; status: string; results: number }> {
-  return page.evaluate(async (q) => {
+/** Pagefind's API directly (bare sites, or sharded indexes merged with `mergeIndex`). */
+async function searchWithApi(page: Page, query: string, shards: string[]): Promise<{ ms: number; status: string; results: number }> {
+  return page.evaluate(async ([q, extra]) => {
     const t0 = performance.now();
     const url = '/pagefind/pagefind.js';
     const pf = await import(/* @vite-ignore */ url);
+    for (const dir of extra) await pf.mergeIndex(`/${dir}/`);
     const r = await pf.search(q);
     await Promise.all(r.results.slice(0, 10).map((x: { data: () => Promise<unknown> }) => x.data()));
     return { ms: performance.now() - t0, status: `${r.results.length} results`, results: r.results.length };
-  }, query);
+  }, [query, shards] as const);
 }
 
 export async function measureReaders(dist: string, query: string, warmQuery: string): Promise<{ search: SearchFigures; browse: BrowseFigures }> {
@@ -135,9 +137,11 @@ export async function measureReaders(dist: string, query: string, warmQuery: str
       loadMs,
     };
 
-    const hasSearchPage = existsSync(join(dist, 'search', 'index.html'));
+    // Sharded indexes (bench --pagefind-shards) are only searchable through mergeIndex.
+    const shards = readdirSync(dist).filter((d) => /^pagefind-\d+$/.test(d)).sort();
+    const hasSearchPage = existsSync(join(dist, 'search', 'index.html')) && shards.length === 0;
     await page.goto(`${server.origin}${hasSearchPage ? '/search/' : '/'}`, { waitUntil: 'networkidle' });
-    const doSearch = hasSearchPage ? searchOnPage : searchWithApi;
+    const doSearch = hasSearchPage ? searchOnPage : (p: Page, q: string) => searchWithApi(p, q, shards);
     bytes.reset();
     const cold = await doSearch(page, query);
     const coldBytes = await bytes.total();
