@@ -692,7 +692,7 @@ function renderInterpretation(
     `${year}年，做好全年安全生产工作，营造安全稳定的发展环境，意义重大。为进一步巩固安全生产工作成果，持续提升全${j.self}本质安全水平，依据${basis}的文件精神和工作任务，紧密围绕我${j.self}安全生产实际，制定了《${parentTitle}》（${parentDoc}）。`,
   );
   out.push('二、主要任务');
-  out.push(parentSections.map((s) => `聚焦${s.title}`).join('；') + '。');
+  out.push(parentSections.map((s) => `聚焦${s.title.replace(/^聚焦/, '')}`).join('；') + '。');
   out.push('三、主要内容');
   parentSections.forEach((s, i) => {
     out.push(`第${toChineseNumeral(i + 1)}部分：${s.title}。`);
@@ -844,9 +844,12 @@ export function generateCorpus(options: CorpusOptions): GeneratedNotice[] {
 
       if (j.level === 'county' && out.length < options.notices && rng.chance(0.05)) {
         const basis: { title: string; doc: string }[] = [];
+        const cites: Relation[] = [];
         for (let a = j.parent; a; a = a.parent) {
           const m = thisYear.get(a)?.meta;
-          if (m?.docNumber) basis.unshift({ title: `${m.issuer}${m.title}`, doc: m.docNumber });
+          if (!m?.docNumber) continue;
+          basis.unshift({ title: `${m.issuer}${m.title}`, doc: m.docNumber });
+          cites.unshift({ type: 'cites', docNumber: m.docNumber, title: `${m.issuer}${m.title}`, slug: m.slug });
         }
         const jslug = `${slug}-jiedu`;
         out.push({
@@ -860,7 +863,7 @@ export function generateCorpus(options: CorpusOptions): GeneratedNotice[] {
             region: j.region,
             kind: 'interpretation',
             source: `${jslug}.txt`,
-            relations: [{ type: 'interprets', docNumber, title: fullTitle, slug }],
+            relations: [{ type: 'interprets', docNumber, title: fullTitle, slug }, ...cites],
           },
           text: renderInterpretation(fullTitle, docNumber, sections, j, basis, pool, year, rng),
         });
