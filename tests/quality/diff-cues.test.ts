@@ -67,7 +67,10 @@ describe('insertions and deletions do not rely on colour', () => {
     await context.close();
 
     // A changed number or frequency is labelled as such ("数字改动：") instead.
-    const labels = { ins: [compareUi.insLabel, compareUi.numLabel], del: [compareUi.delLabel, compareUi.numLabel] };
+    const labels: Record<'ins' | 'del', string[]> = {
+      ins: [compareUi.insLabel, compareUi.numLabel],
+      del: [compareUi.delLabel, compareUi.numLabel],
+    };
     const expectedLine = { ins: 'underline', del: 'line-through' };
     const unlabelled = screen.filter((cue) => !labels[cue.tag as 'ins' | 'del'].includes(cue.label));
     const unmarked = screen.filter((cue) => !cue.decoration.includes(expectedLine[cue.tag as 'ins' | 'del']) && cue.outline === 'none');
