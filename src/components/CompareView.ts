@@ -79,6 +79,17 @@ function renderSide(row: CompareRow, side: 'a' | 'b', o: ViewOptions): string {
   return `<div class="cmp-cell cmp-${side}">${label}<p class="cmp-text">${body}</p><p class="cmp-links">${blockLinks(clauses, info, o.base)}</p></div>`;
 }
 
+/**
+ * A kept row whose two texts are identical, character for character, shows the text once
+ * across both columns (with both links): copied clauses are most rows between a notice and
+ * its adaptation, and repeating them would double the page for nothing.
+ */
+function renderSame(row: CompareRow, o: ViewOptions): string {
+  const label = `<span class="cmp-side-label">${escapeHtml(`${t.sideA} = ${t.sideB}`)}</span>`;
+  const text = escapeHtml(row.b.map((c) => c.text).join(''));
+  return `<div class="cmp-cell cmp-both">${label}<p class="cmp-text">${text}</p><p class="cmp-links">${t.sideA} ${blockLinks(row.a, o.a, o.base)} · ${t.sideB} ${blockLinks(row.b, o.b, o.base)}</p></div>`;
+}
+
 function renderRow(row: CompareRow, o: ViewOptions): string {
   const id = `${o.idPrefix ?? ''}${row.id}`;
   const n = row.id.slice(1);
@@ -90,7 +101,9 @@ function renderRow(row: CompareRow, o: ViewOptions): string {
   ].filter(Boolean);
   const meta = `<div class="cmp-meta"><a class="cmp-permalink" href="#${id}">#${n}</a> ${badge}${score}${notes.length ? ` <span class="cmp-note">${notes.join(' · ')}</span>` : ''}</div>`;
   const heading = [...row.a, ...row.b].every((c) => c.kind === 'heading') ? ' cmp-heading' : '';
-  return `<li id="${id}" class="cmp-row cmp-${row.class}${heading}" data-class="${row.class}">${meta}${renderSide(row, 'a', o)}${renderSide(row, 'b', o)}</li>`;
+  const same = row.class === 'kept' && row.a.map((c) => c.text).join('') === row.b.map((c) => c.text).join('');
+  const cells = same ? renderSame(row, o) : renderSide(row, 'a', o) + renderSide(row, 'b', o);
+  return `<li id="${id}" class="cmp-row cmp-${row.class}${heading}" data-class="${row.class}">${meta}${cells}</li>`;
 }
 
 /** Rows, with runs of kept rows folded. */

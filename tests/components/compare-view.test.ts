@@ -81,3 +81,18 @@ describe('renderComparison', () => {
     expect(html.includes('<a href="#r1">#1</a>')).toBe(true);
   });
 });
+
+describe('identical kept rows', () => {
+  test('show the text once, with links to both notices', () => {
+    const html = renderRows([row('r1', 'kept', '深化液化石油气安全整治。', '深化液化石油气安全整治。')], options);
+    expect(html.split('深化液化石油气安全整治。').length - 1).toBe(1);
+    expect(html.includes('cmp-both')).toBe(true);
+    expect(html.includes('href="/notices/a-2020/#s1-p1"') && html.includes('href="/notices/b-2021/#s2-p1"')).toBe(true);
+  });
+
+  test('a kept row that differs in wording (我县 / 我区) keeps both sides', () => {
+    const html = renderRows([row('r1', 'kept', '推进我县企业安全文化建设。', '推进我区企业安全文化建设。')], options);
+    expect(html.includes('cmp-both')).toBe(false);
+    expect(html.includes('我县') && html.includes('我区')).toBe(true);
+  });
+});
