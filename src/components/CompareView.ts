@@ -80,7 +80,7 @@ function renderSide(row: CompareRow, side: 'a' | 'b', o: ViewOptions): string {
 }
 
 /**
- * A kept row whose two texts are identical, character for character, shows the text once
+ * A kept (or moved, unchanged) row whose two texts are identical, character for character, shows the text once
  * across both columns (with both links): copied clauses are most rows between a notice and
  * its adaptation, and repeating them would double the page for nothing.
  */
@@ -101,7 +101,7 @@ function renderRow(row: CompareRow, o: ViewOptions): string {
   ].filter(Boolean);
   const meta = `<div class="cmp-meta"><a class="cmp-permalink" href="#${id}">#${n}</a> ${badge}${score}${notes.length ? ` <span class="cmp-note">${notes.join(' · ')}</span>` : ''}</div>`;
   const heading = [...row.a, ...row.b].every((c) => c.kind === 'heading') ? ' cmp-heading' : '';
-  const same = row.class === 'kept' && row.a.map((c) => c.text).join('') === row.b.map((c) => c.text).join('');
+  const same = row.verbatim && row.a.map((c) => c.text).join('') === row.b.map((c) => c.text).join('');
   const cells = same ? renderSame(row, o) : renderSide(row, 'a', o) + renderSide(row, 'b', o);
   return `<li id="${id}" class="cmp-row cmp-${row.class}${heading}" data-class="${row.class}">${meta}${cells}</li>`;
 }
