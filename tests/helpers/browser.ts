@@ -16,14 +16,19 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Launch Chromium, or throw saying how to install it. */
-export async function launchChromium(): Promise<Browser> {
+/** Throw, saying how to install it, when there is no Chromium: the site tests never skip. */
+export function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}. The site tests need a real browser: install it with ` +
         '`apt-get install -y chromium fonts-noto-cjk`, or point CHROMIUM_PATH at a Chromium binary.',
     );
   }
+}
+
+/** Launch Chromium, or throw saying how to install it. */
+export async function launchChromium(): Promise<Browser> {
+  assertChromium();
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 

@@ -8,6 +8,7 @@
  */
 import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
+import { assertChromium } from './browser';
 import { buildSite, makeBuildDir } from './build';
 import { readSiteHeaders } from './headers';
 import { serveStatic } from './server';
@@ -22,6 +23,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Fail before the build, not after it: a missing browser is an error, never a skip.
+  assertChromium();
   const reuse = process.env.SITE_DIST;
   const distDir = reuse ?? (await makeBuildDir('main'));
   if (!reuse) {
