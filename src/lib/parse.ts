@@ -42,6 +42,8 @@ export interface Line {
 const MAX_TITLE = 40;
 /** How far from the top the head furniture may reach, in non-empty lines. */
 const HEAD_LINES = 8;
+/** Longest title line: official titles run long (`…关于印发…的通知`), but never a paragraph. */
+const MAX_TITLE_LINE = 80;
 
 /** Split a seed into cleaned lines. Accepts a BOM and CRLF line endings. */
 export function readLines(source: string): Line[] {
@@ -93,7 +95,7 @@ export function takeHead(lines: Line[]): Part {
       blocks.push(furniture('addressee', text, line.no));
       at++;
       break;
-    } else if (line.table || matchNumbering(text) || text.length > MAX_TITLE || /[。；]/u.test(text)) break;
+    } else if (line.table || matchNumbering(text) || text.length > MAX_TITLE_LINE || /[。；]/u.test(text)) break;
     else title.push(line);
   }
   if (title.length > 0) {
@@ -213,6 +215,8 @@ export function joinBrokenLines(lines: Line[]): Line[] {
       !isAnnexNoteLine(line.text) &&
       !isAnnexHeadingLine(prev.text) &&
       !isAnnexNoteLine(prev.text) &&
+      !isAddresseeLine(prev.text) &&
+      !isAddresseeLine(line.text) &&
       line.markdownLevel === 0;
     if (canJoin) joined[joined.length - 1] = { ...prev, text: tidySpaces(prev.text + line.text) };
     else joined.push({ ...line });
@@ -298,6 +302,11 @@ export function parseBody(lines: Line[]): Block[] {
       state.ids.push(id);
       const titleText = hasTitle ? title.text : '';
       state.blocks.push({ id, type: 'heading', depth: 1, number: text, title: titleText, text: text + titleText, line: line.no });
+      continue;
+    }
+    if (isAddresseeLine(text) && state.ids.length === 0 && state.blocks.length <= 2) {
+      // 主送 the head did not reach (after an unusual title): still furniture, never a clause.
+      state.blocks.push({ ...furniture('addressee', text, line.no), id: uniqueId(state, 'f-addressee') });
       continue;
     }
     if (isAnnexNoteLine(text)) {

@@ -216,6 +216,22 @@ describe('edge cases', () => {
     expect(half.map((b) => [b.id, b.type])).toEqual(full.map((b) => [b.id, b.type]));
   });
 
+  test('a long title with markup in it is still the title', () => {
+    const blocks = parseNotice('某县人民政府文件\n\n某县人民政府关于<img src=x onerror=alert(1)>做好2023年安全生产工作的通知\n\n各乡镇：\n\n正文。\n');
+    expect(blocks.map((b) => b.id)).toEqual(['f-masthead', 'f-title', 'f-addressee', 'p1']);
+    expect(blocks[1]?.text).toBe('某县人民政府关于<img src=x onerror=alert(1)>做好2023年安全生产工作的通知');
+  });
+
+  test('an addressee the head did not reach is never merged into a clause', () => {
+    const title = `关于${'很长的标题'.repeat(20)}的通知`;
+    const blocks = parseNotice(`${title}\n\n各乡镇：\n\n正文。\n`);
+    expect(blocks.map((b) => [b.type, b.text])).toEqual([
+      ['paragraph', title],
+      ['furniture', '各乡镇：'],
+      ['paragraph', '正文。'],
+    ]);
+  });
+
   test('markup in the text stays text', () => {
     const blocks = parseNotice('一、要求\n\n<script>alert(1)</script>要落实。\n');
     expect(blocks.at(-1)).toMatchObject({ type: 'paragraph', text: '<script>alert(1)</script>要落实。' });
