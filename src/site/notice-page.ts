@@ -27,7 +27,7 @@ export interface NoticePage {
   notice: Notice;
   /** Furniture before the body (红头, 文号, title, 主送), by role. */
   head: Partial<Record<FurnitureRole, FurnitureBlock>>;
-  /** The document's own title (from its title lines), or the curated title. */
+  /** The page title: the curated issuer and title (the title alone for a 政策解读, which names its subject). */
   heading: string;
   toc: TocEntry[];
   body: RenderBlock[];
@@ -92,7 +92,7 @@ export function buildNoticePage(
       body.push({ block, segments: segment(block.text), alsoIn: others });
     }
   }
-  const title = head.title?.text.replace(/\n/g, ' ') ?? notice.title;
+  const title = notice.kind === 'interpretation' ? notice.title : `${notice.issuer}${notice.title}`;
   const fullText = notice.blocks.map((b) => b.text).join('\n');
   const forms = matcher ? [...new Set(matcher.forms.map((f) => f.form))].filter((f) => fullText.includes(f)) : [];
   return { notice, head, heading: title, toc, body, trailer, termSlugs, forms };
