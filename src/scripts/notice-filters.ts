@@ -3,7 +3,7 @@
  * chosen, the full index (/data/notices.json) is fetched once and every match is listed, a page
  * at a time ("show more"). The choice is kept in the URL query so a filtered list can be linked.
  */
-import { formatDate, formatRegion } from '../components/notice-format';
+import { displayTitle, formatDate, formatRegion } from '../components/notice-format';
 import type { NoticeMeta } from '../lib/types';
 
 const FIELDS = ['year', 'level', 'province', 'kind'] as const;
@@ -21,7 +21,7 @@ function card(n: NoticeMeta, base: string, labels: Labels): HTMLLIElement {
   const h2 = document.createElement('h2');
   const a = document.createElement('a');
   a.href = `${base}notices/${n.slug}/`;
-  a.textContent = `${n.issuer}${n.title}`;
+  a.textContent = displayTitle(n);
   h2.append(a);
   const meta = document.createElement('p');
   meta.className = 'card-meta';

@@ -5,6 +5,7 @@
  */
 import { segmentTerms, type Segment, type TermMatcher } from '../lib/terms';
 import type { Block, FurnitureBlock, FurnitureRole, Notice } from '../lib/types';
+import { displayTitle } from '../components/notice-format';
 
 export interface TocEntry {
   id: string;
@@ -92,8 +93,7 @@ export function buildNoticePage(
       body.push({ block, segments: segment(block.text), alsoIn: others });
     }
   }
-  const title = notice.kind === 'interpretation' ? notice.title : `${notice.issuer}${notice.title}`;
   const fullText = notice.blocks.map((b) => b.text).join('\n');
   const forms = matcher ? [...new Set(matcher.forms.map((f) => f.form))].filter((f) => fullText.includes(f)) : [];
-  return { notice, head, heading: title, toc, body, trailer, termSlugs, forms };
+  return { notice, head, heading: displayTitle(notice), toc, body, trailer, termSlugs, forms };
 }
