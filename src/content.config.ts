@@ -1,16 +1,24 @@
 /**
  * Content collections. The notice loader is thin: it reads the files, skips the ones whose digest
- * has not changed since the last build (the content layer keeps parse results between builds),
- * and hands the rest to `buildNotice` (parse + validate). Problems stop the build with a list.
+ * has not changed since the last build, and hands the rest to `buildNotice` (parse + validate).
+ * Problems stop the build with a list.
+ *
+ * The store keeps each notice's metadata and the path of its parsed blocks, not the blocks: Astro
+ * bundles the whole store into the server build (see `src/data/parse-cache.ts`).
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { ContentError, buildNotice, contentRoot, readNoticeFiles } from './data/notices';
+import { parsedFile, parserDigest, writeParsed } from './data/parse-cache';
 
 const notices = defineCollection({
   loader: {
     name: 'notice-loader',
-    load: async ({ store, logger, generateDigest }) => {
+    load: async ({ store, logger, generateDigest, config }) => {
       const { files, problems } = readNoticeFiles(contentRoot());
+      const parser = parserDigest(fileURLToPath(config.root));
+      const cacheDir = fileURLToPath(config.cacheDir);
       const seen = new Set<string>();
       const sources = new Map<string, string>();
       let parsed = 0;
@@ -19,15 +27,18 @@ const notices = defineCollection({
         const other = sources.get(f.seedFile);
         if (other) problems.push(`${f.metaFile}: ${f.seedFile} is already the source of ${other}. Fix: give each notice its own seed file.`);
         sources.set(f.seedFile, f.slug);
-        const digest = generateDigest(`${f.metaText}\u0000${f.seedBytes ? Buffer.from(f.seedBytes).toString('base64') : ''}`);
-        if (store.get(f.slug)?.digest === digest) continue;
+        const digest = generateDigest(`${parser}\u0000${f.metaText}\u0000${f.seedBytes ? Buffer.from(f.seedBytes).toString('base64') : ''}`);
+        const blocksFile = parsedFile(cacheDir, digest);
+        if (store.get(f.slug)?.digest === digest && existsSync(blocksFile)) continue;
         const result = buildNotice(f);
         if ('problems' in result) {
           problems.push(...result.problems);
           continue;
         }
         parsed++;
-        store.set({ id: f.slug, data: { ...result.notice }, digest });
+        const { blocks, ...meta } = result.notice;
+        writeParsed(blocksFile, blocks);
+        store.set({ id: f.slug, data: { ...meta, blocksFile }, digest });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       if (problems.length > 0) throw new ContentError(problems);

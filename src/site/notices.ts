@@ -1,8 +1,12 @@
 /**
- * The notice library for pages: read the collection once, sorted newest first.
+ * The notice library for pages: read the collection once, sorted newest first. Each entry's
+ * blocks come from the parse cache the loader wrote; should that file be gone, the notice is
+ * parsed again from its files, so a page never goes without its text.
  */
 import { getCollection } from 'astro:content';
-import type { Notice } from '../lib/types';
+import { buildNotice, contentRoot, readNoticeFiles } from '../data/notices';
+import { readParsed } from '../data/parse-cache';
+import type { Block, Notice, NoticeMeta } from '../lib/types';
 
 let notices: Promise<Notice[]> | undefined;
 
@@ -11,9 +15,24 @@ export function compareNotices(a: Notice, b: Notice): number {
   return b.year - a.year || (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug);
 }
 
+/** Blocks of one notice parsed again from its files (the parse cache lost its entry). */
+function reparse(slug: string): Block[] {
+  const file = readNoticeFiles(contentRoot()).files.find((f) => f.slug === slug);
+  const result = file && buildNotice(file);
+  if (!result || 'problems' in result) throw new Error(`The parsed text of notice "${slug}" is missing and it cannot be parsed again. Fix: run the build again.`);
+  return result.notice.blocks;
+}
+
 /** Every notice with its blocks, newest first. */
 export function getNotices(): Promise<Notice[]> {
-  notices ??= getCollection('notices').then((entries) => entries.map((e) => e.data as Notice).sort(compareNotices));
+  notices ??= getCollection('notices').then((entries) =>
+    entries
+      .map((e) => {
+        const { blocksFile, ...meta } = e.data as NoticeMeta & { blocksFile: string };
+        return { ...meta, blocks: readParsed(blocksFile) ?? reparse(meta.slug) };
+      })
+      .sort(compareNotices),
+  );
   return notices;
 }
 
