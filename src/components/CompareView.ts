@@ -6,6 +6,7 @@
  * Colour is never the only cue: insertions are `<ins>` (underlined), deletions `<del>` (struck
  * through), each with a visually hidden label for screen readers, and print keeps both styles.
  */
+import { escapeHtml } from '../lib/html';
 import { compareUi as t } from '../i18n/compare';
 import { ROW_CLASSES, type CompareRow, type Comparison, type RowClause } from '../lib/compare';
 import type { DiffOp } from '../lib/diff-clause';
@@ -28,9 +29,7 @@ export interface ViewOptions {
 /** Kept rows in a run at least this long fold into a `<details>`. */
 const FOLD_RUN = 3;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
+export { escapeHtml };
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;

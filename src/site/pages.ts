@@ -1,31 +1,52 @@
 /**
- * Page data for every notice page, computed once for the whole build.
+ * Page data for notice pages. What every page shares ("also in" over the selected pairs, the
+ * term matcher) is computed once per build; each page's own data is built when that page is
+ * rendered and then dropped, so a large corpus never holds every page's segments at once.
  */
 import { buildNoticePage, type AlsoIn, type NoticePage } from './notice-page';
 import { getAlsoIn, shortName } from './compare';
 import { getNotices } from './notices';
 import { getTermIndex } from './terms';
+import type { TermMatcher } from '../lib/terms';
+import type { Notice } from '../lib/types';
 
-let pages: Promise<Map<string, NoticePage>> | undefined;
+interface Shared {
+  bySlug: Map<string, Notice>;
+  matcher: TermMatcher;
+  alsoIn: ReturnType<typeof getAlsoIn>;
+}
 
-/** Every notice page's data, by slug. */
-export function getNoticePages(): Promise<Map<string, NoticePage>> {
-  pages ??= (async () => {
+let shared: Promise<Shared> | undefined;
+
+function getShared(): Promise<Shared> {
+  shared ??= (async () => {
     const [notices, terms] = await Promise.all([getNotices(), getTermIndex()]);
-    const bySlug = new Map(notices.map((n) => [n.slug, n]));
-    const alsoIn = getAlsoIn(notices);
-    return new Map(
-      notices.map((n) => {
-        const named = new Map<string, AlsoIn[]>();
-        for (const [blockId, others] of alsoIn.get(n.slug) ?? []) {
-          named.set(
-            blockId,
-            others.map((o) => ({ ...o, title: shortName(bySlug.get(o.slug)!) })),
-          );
-        }
-        return [n.slug, buildNoticePage(n, terms.matcher, named)];
-      }),
-    );
+    return { bySlug: new Map(notices.map((n) => [n.slug, n])), matcher: terms.matcher, alsoIn: getAlsoIn(notices) };
   })();
-  return pages;
+  return shared;
+}
+
+/** Compute what all notice pages share ("also in" aligns every selected pair) before the first page. */
+export async function prepareNoticePages(): Promise<void> {
+  await getShared();
+}
+
+/** Slugs of every notice page, newest first. */
+export async function getNoticeSlugs(): Promise<string[]> {
+  return (await getNotices()).map((n) => n.slug);
+}
+
+/** One notice page's data (undefined for an unknown slug). */
+export async function getNoticePage(slug: string): Promise<NoticePage | undefined> {
+  const { bySlug, matcher, alsoIn } = await getShared();
+  const notice = bySlug.get(slug);
+  if (!notice) return undefined;
+  const named = new Map<string, AlsoIn[]>();
+  for (const [blockId, others] of alsoIn.get(slug) ?? []) {
+    named.set(
+      blockId,
+      others.map((o) => ({ ...o, title: shortName(bySlug.get(o.slug)!) })),
+    );
+  }
+  return buildNoticePage(notice, matcher, named);
 }

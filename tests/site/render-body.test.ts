@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { glossaryForms, loadGlossary } from '../../src/data/glossary';
+import { loadNotices } from '../../src/data/notices';
+import { buildMatcher } from '../../src/lib/terms';
+import type { Block, Notice } from '../../src/lib/types';
+import { buildNoticePage } from '../../src/site/notice-page';
+import { renderBody } from '../../src/site/render-body';
+
+const notices = loadNotices();
+const matcher = buildMatcher(glossaryForms(loadGlossary()));
+
+const decode = (html: string) =>
+  html.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+
+/** The notice's own text on the page: tags dropped (`<br>` is a line break), our permalinks, "also in" and table caption left out. */
+function visibleText(html: string): string {
+  const withoutExtras = html
+    .replace(/<a class="permalink"[^>]*>#<\/a>/g, '')
+    .replace(/<p class="also-in".*?<\/p>/g, '')
+    .replace(/<caption>.*?<\/caption>/g, '');
+  return decode(withoutExtras.replace(/<br>/g, '\n').replace(/<[^>]+>/g, ''));
+}
+
+function bodyText(blocks: Block[]): string {
+  return blocks.map((b) => (b.type === 'table' ? b.rows.flat().join('') : b.text)).join('');
+}
+
+describe('renderBody on the real seeds', () => {
+  for (const notice of notices) {
+    it(`${notice.slug}: shows every character of the body, in order, with one anchor per block`, () => {
+      const page = buildNoticePage(notice, matcher);
+      const html = renderBody(page.body, '/');
+      expect(visibleText(html)).toBe(bodyText(page.body.map((b) => b.block)));
+      const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+      for (const { block } of page.body) expect(ids).toContain(block.id);
+      expect(html).not.toMatch(/<script|<style| on\w+=/i);
+    });
+  }
+
+  it('links each marked term to its page and leaves the rest as text', () => {
+    const page = buildNoticePage(notices.find((n) => n.slug === 'kelan-2023')!, matcher);
+    const html = renderBody(page.body, '/base/');
+    const links = [...html.matchAll(/<a class="term-link" href="\/base\/terms\/([^/]+)\/" data-term="\1">([^<]+)<\/a>/g)];
+    const marked = page.body.flatMap((b) => ('segments' in b ? b.segments : b.cells.flat(2))).filter((s) => s.term);
+    expect(links.length).toBe(marked.length);
+    expect(links.map((l) => l[2])).toEqual(marked.map((s) => s.text));
+  });
+
+  it('renders the attachment as a table: one row per task, a <br> per line break in a cell', () => {
+    const kelan = notices.find((n) => n.slug === 'kelan-2023')!;
+    const table = kelan.blocks.find((b) => b.type === 'table')!;
+    const html = renderBody(buildNoticePage(kelan, matcher).body, '/');
+    const tableHtml = html.slice(html.indexOf('<table'), html.indexOf('</table>'));
+    expect(tableHtml.match(/<tr[ >]/g)!.length).toBe(table.rows.length);
+    const breaks = table.rows.slice(1).flatMap((row) => row.slice(1)).reduce((n, cell) => n + cell.split('\n').length - 1, 0);
+    expect(tableHtml.match(/<br>/g)?.length ?? 0).toBe(breaks);
+    expect(tableHtml).toContain('id="t1-r16"');
+  });
+
+  it('escapes hostile text in clauses, furniture, table cells and ids: it stays text', () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">"\'&';
+    const notice: Notice = {
+      ...notices[0]!,
+      blocks: [
+        { type: 'heading', id: 's1', depth: 1, text: `一、${hostile}` } as Block,
+        { type: 'paragraph', id: 's1-p1', text: `${hostile}三管三必须` } as Block,
+        { type: 'furniture', id: 'f-x"><b', role: 'signature', text: hostile } as Block,
+        { type: 'table', id: 't1', text: '', rows: [['序号', hostile], ['1', `${hostile}\n第二行`]] } as Block,
+      ],
+    };
+    const html = renderBody(buildNoticePage(notice, matcher).body, '/');
+    expect(html).not.toMatch(/<script|<img|<b\b| onerror="/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('id="f-x&quot;&gt;&lt;b"');
+    expect(visibleText(html)).toContain(hostile);
+  });
+});
