@@ -9,7 +9,7 @@
 import { compareCacheDir, digest, JsonDiskCache } from '../data/compare-cache';
 import {
   alignNotices,
-  compareNotices,
+  compareAligned,
   noticeClauses,
   sameClauses,
   type Comparison,
@@ -114,12 +114,76 @@ function diskCacheFor(notices: readonly Notice[]): JsonDiskCache | undefined {
 const ALSO_IN_SCORE = 0.8;
 
 /**
+ * Every result of one selected pair, from one alignment: the "also in" links for notice pages,
+ * the summary for the matrix, and the full comparison for the pair's page, JSON and CSV. Each is
+ * cached under its own key, so the notice pages and the matrix never read whole comparisons.
+ */
+interface PairResults {
+  links(a: string, b: string): SameClause[];
+  summary(a: string, b: string): CompareSummary;
+  comparison(a: string, b: string): Comparison;
+}
+
+let pairResults: Promise<PairResults> | undefined;
+
+function getPairResults(): Promise<PairResults> {
+  pairResults ??= (async () => {
+    const [all, terms] = await Promise.all([getNotices(), getTermIndex()]);
+    const bySlug = new Map(all.map((n) => [n.slug, n]));
+    const disk = diskCacheFor(all);
+    const memory = new Lru<Comparison>(MEMORY_PAIRS);
+    // Links and summaries are small: every pair's stay in memory for the build.
+    const links = new Map<string, SameClause[]>();
+    const summaries = new Map<string, CompareSummary>();
+    const formsDigest = digest(JSON.stringify(terms.matcher.forms));
+    const keys = (x: string, y: string) => {
+      const pair = [COMPARE_CACHE_VERSION, noticeDigest(bySlug.get(x)!), noticeDigest(bySlug.get(y)!)];
+      return { links: digest(...pair, 'also-in'), summary: digest(...pair, formsDigest, 'summary'), comparison: digest(...pair, formsDigest, 'comparison') };
+    };
+    const compute = (x: string, y: string): Comparison => {
+      const [a, b] = [bySlug.get(x)!, bySlug.get(y)!];
+      const k = keys(x, y);
+      const aligned = alignNotices(a, b);
+      const c = compareAligned(a, b, aligned, { matcher: terms.matcher });
+      const l = sameClauses(aligned, ALSO_IN_SCORE);
+      links.set(`${x}/${y}`, l);
+      summaries.set(`${x}/${y}`, c.summary);
+      memory.set(k.comparison, c);
+      disk?.set(k.links, l);
+      disk?.set(k.summary, c.summary);
+      disk?.set(k.comparison, c);
+      return c;
+    };
+    const cached = <T>(map: Map<string, T>, key: (k: ReturnType<typeof keys>) => string) => (x: string, y: string): T => {
+      const id = `${x}/${y}`;
+      let value = map.get(id) ?? disk?.get<T>(key(keys(x, y)));
+      if (value === undefined) {
+        compute(x, y);
+        value = map.get(id)!;
+      }
+      map.set(id, value);
+      return value;
+    };
+    return {
+      links: cached(links, (k) => k.links),
+      summary: cached(summaries, (k) => k.summary),
+      comparison: (x, y) => {
+        const key = keys(x, y).comparison;
+        const c = memory.get(key) ?? disk?.get<Comparison>(key) ?? compute(x, y);
+        memory.set(key, c);
+        return c;
+      },
+    };
+  })();
+  return pairResults;
+}
+
+/**
  * Where else each clause appears: notice slug → block id → other notices' blocks holding the
  * same clause (kept verbatim, or adapted with a score of at least 0.8), over the selected pairs.
  */
-export function getAlsoIn(notices: Notice[]): Map<string, Map<string, { slug: string; blockId: string }[]>> {
-  const bySlug = new Map(notices.map((n) => [n.slug, n]));
-  const disk = diskCacheFor(notices);
+export async function getAlsoIn(): Promise<Map<string, Map<string, { slug: string; blockId: string }[]>>> {
+  const [notices, results] = await Promise.all([getNotices(), getPairResults()]);
   const out = new Map<string, Map<string, { slug: string; blockId: string }[]>>();
   const note = (slug: string, blockId: string, other: string, otherBlock: string) => {
     let blocks = out.get(slug);
@@ -129,17 +193,9 @@ export function getAlsoIn(notices: Notice[]): Map<string, Map<string, { slug: st
     blocks.set(blockId, list);
   };
   for (const pair of selectNoticePairs(notices)) {
-    const a = bySlug.get(pair.a)!;
-    const b = bySlug.get(pair.b)!;
-    const key = digest(COMPARE_CACHE_VERSION, 'also-in', noticeDigest(a), noticeDigest(b));
-    let links = disk?.get<SameClause[]>(key);
-    if (!links) {
-      links = sameClauses(alignNotices(a, b), ALSO_IN_SCORE);
-      disk?.set(key, links);
-    }
-    for (const link of links) {
-      note(a.slug, link.aBlock, b.slug, link.bBlock);
-      note(b.slug, link.bBlock, a.slug, link.aBlock);
+    for (const link of results.links(pair.a, pair.b)) {
+      note(pair.a, link.aBlock, pair.b, link.bBlock);
+      note(pair.b, link.bBlock, pair.a, link.aBlock);
     }
   }
   return out;
@@ -162,27 +218,11 @@ let data: Promise<CompareData> | undefined;
 /** Every pre-rendered comparison's summary, computed once; full comparisons on demand. */
 export function getCompareData(): Promise<CompareData> {
   data ??= (async () => {
-    const [all, terms] = await Promise.all([getNotices(), getTermIndex()]);
+    const [all, terms, results] = await Promise.all([getNotices(), getTermIndex(), getPairResults()]);
     const notices = [...all].sort((x, y) => (orderPair(x, y)[0] === x ? -1 : 1));
-    const bySlug = new Map(notices.map((n) => [n.slug, n]));
     const pairs = selectNoticePairs(all);
-    const disk = diskCacheFor(all);
-    const memory = new Lru<Comparison>(MEMORY_PAIRS);
-    const formsDigest = digest(JSON.stringify(terms.matcher.forms));
-    const comparison = (x: string, y: string): Comparison => {
-      const a = bySlug.get(x)!;
-      const b = bySlug.get(y)!;
-      const key = digest(COMPARE_CACHE_VERSION, 'comparison', noticeDigest(a), noticeDigest(b), formsDigest);
-      let c = memory.get(key) ?? disk?.get<Comparison>(key);
-      if (!c) {
-        c = compareNotices(a, b, { matcher: terms.matcher });
-        disk?.set(key, c);
-      }
-      memory.set(key, c);
-      return c;
-    };
-    const summaries = new Map(pairs.map((p) => [`${p.a}/${p.b}`, comparison(p.a, p.b).summary]));
-    return { notices, pairs, summaries, comparison, forms: terms.matcher.forms };
+    const summaries = new Map(pairs.map((p) => [`${p.a}/${p.b}`, results.summary(p.a, p.b)]));
+    return { notices, pairs, summaries, comparison: results.comparison, forms: terms.matcher.forms };
   })();
   return data;
 }

@@ -13,15 +13,15 @@ import type { Notice } from '../lib/types';
 interface Shared {
   bySlug: Map<string, Notice>;
   matcher: TermMatcher;
-  alsoIn: ReturnType<typeof getAlsoIn>;
+  alsoIn: Awaited<ReturnType<typeof getAlsoIn>>;
 }
 
 let shared: Promise<Shared> | undefined;
 
 function getShared(): Promise<Shared> {
   shared ??= (async () => {
-    const [notices, terms] = await Promise.all([getNotices(), getTermIndex()]);
-    return { bySlug: new Map(notices.map((n) => [n.slug, n])), matcher: terms.matcher, alsoIn: getAlsoIn(notices) };
+    const [notices, terms, alsoIn] = await Promise.all([getNotices(), getTermIndex(), getAlsoIn()]);
+    return { bySlug: new Map(notices.map((n) => [n.slug, n])), matcher: terms.matcher, alsoIn };
   })();
   return shared;
 }
