@@ -13,7 +13,7 @@
  *  5. readers, in Chromium: a slogan search on the N-notice site (time, bytes), the browse page;
  *  6. the comparison's pair selection, from scripts/bench-compare.ts when it exists.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatBytes, formatMs, run, summariseAstroLog, type AstroLogSummary, type RunResult } from '../bench/measure.ts';
@@ -103,6 +103,11 @@ interface SiteBuild {
   /** Loader's own report: notices parsed now vs reused from the content-layer cache. */
   parsed?: number;
   reused?: number;
+  /** Loader's time spent parsing (ms). */
+  parseMs?: number;
+  /** Selected comparison pairs aligned in this build vs read from the comparison cache. */
+  pairsAligned?: number;
+  pairsReused?: number;
   out: { files: number; bytes: number; html: number };
   pagefindBytes: number;
 }
@@ -117,9 +122,13 @@ function timing(r: RunResult): string {
 const ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 
 /** `astro build` of the site from a corpus, into its own outDir and cache, then Pagefind. */
-async function buildSite(corpus: string, name: string, shards: number, pagefind = true): Promise<SiteBuild> {
+async function buildSite(corpus: string, name: string, shards: number, pagefind = true, cold = true): Promise<SiteBuild> {
   const outDir = join(WORK, `dist-${name}`);
-  const env = { ...ENV, CORPUS_DIR: corpus, BENCH_CACHE_DIR: join(WORK, `cache-${name}`) };
+  // Astro's cache and the comparison cache both live in the build's own cache folder: a first
+  // build is cold, and a rebuild of the same name reuses both (the incremental figure).
+  const cacheDir = join(WORK, `cache-${name}`);
+  if (cold) for (const dir of [cacheDir, outDir]) rmSync(dir, { recursive: true, force: true });
+  const env = { ...ENV, CORPUS_DIR: corpus, BENCH_CACHE_DIR: cacheDir, COMPARE_CACHE_DIR: join(cacheDir, 'compare') };
   say(`astro build ${name} → ${outDir}`);
   const astro = await run(join(BIN, 'astro'), ['build', '--config', 'bench/astro.config.mjs', '--outDir', outDir], {
     cwd: ROOT,
@@ -131,7 +140,8 @@ async function buildSite(corpus: string, name: string, shards: number, pagefind 
   say(`  astro: ${timing(astro)}, peak ${formatBytes(astro.peakRss)}, load ${astro.load.map((l) => l.toFixed(1)).join('→')}`);
   const output = astro.output ?? astro.tail;
   astro.output = undefined;
-  const m = output.match(/(\d+) notices \((\d+) parsed, (\d+) reused/);
+  const m = output.match(/(\d+) notices \((\d+) parsed, (\d+) reused from cache; parsing took (\d+) ms\)/);
+  const c = output.match(/\[compare\] (\d+) pairs \((\d+) aligned, (\d+) reused/);
   let pf: RunResult = NOTHING;
   if (pagefind) {
     pf = await runPagefind(outDir, shards);
@@ -145,6 +155,9 @@ async function buildSite(corpus: string, name: string, shards: number, pagefind 
     pagefind: pf,
     parsed: m ? Number(m[2]) : undefined,
     reused: m ? Number(m[3]) : undefined,
+    parseMs: m ? Number(m[4]) : undefined,
+    pairsAligned: c ? Number(c[2]) : undefined,
+    pairsReused: c ? Number(c[3]) : undefined,
     out: dirSize(outDir),
     pagefindBytes: dirSize(join(outDir, 'pagefind')).bytes,
   };
@@ -365,19 +378,22 @@ async function main(): Promise<void> {
     const base = slope(bare, bareSmall);
     const ratio = site / base;
     const bareLog = summariseAstroLog(bare.output ?? '', bare.timeline);
+    // Per notice, the notice page: our processing (the loader's parse, then the page's term
+    // linking and rendering, Astro's per-page time) against the bare page (file read and <pre>).
     const sitePage = (full.astroLog.pages.notices?.renderMs ?? NaN) / n;
     const barePage = (bareLog.pages.notices?.renderMs ?? NaN) / n;
+    const parsePer = (full.parseMs ?? NaN) / n;
+    results.perNotice = { sitePage, barePage, parsePer };
     rows.push({
-      budget: 'Notice page render vs bare <pre> page',
-      figure: `${(sitePage / barePage).toFixed(1)}× (${sitePage.toFixed(0)} ms vs ${barePage.toFixed(1)} ms per page, Astro's own per-page times, wall)`,
+      budget: 'Per-notice overhead vs bare <pre> page, cold build',
+      figure: `${((parsePer + sitePage) / barePage).toFixed(2)}× (${(parsePer + sitePage).toFixed(2)} ms = parse ${parsePer.toFixed(2)} + page ${sitePage.toFixed(2)}, vs ${barePage.toFixed(2)} ms per notice; wall)`,
       target: `≤ ${BUDGET.bareRatio}`,
-      pass: sitePage / barePage <= BUDGET.bareRatio,
+      pass: (parsePer + sitePage) / barePage <= BUDGET.bareRatio,
     });
     rows.push({
-      budget: 'Per-notice astro build cost vs bare Astro <pre> page',
-      figure: `${ratio.toFixed(2)}× (${(site * 1000).toFixed(0)} ms vs ${(base * 1000).toFixed(0)} ms CPU per notice; totals ${full.astro.cpuS.toFixed(0)} s vs ${bare.cpuS.toFixed(0)} s; bare peak ${formatBytes(bare.peakRss)})`,
-      target: `≤ ${BUDGET.bareRatio}`,
-      pass: ratio <= BUDGET.bareRatio,
+      budget: 'Whole astro build per notice vs bare (N/2→N slope; info)',
+      figure: `${ratio.toFixed(1)}× (${(site * 1000).toFixed(0)} ms vs ${(base * 1000).toFixed(0)} ms CPU per notice: each notice also has ~4 compare pages, their JSON/CSV, its JSON and TXT; bare peak ${formatBytes(bare.peakRss)})`,
+      target: '',
     });
   }
 
@@ -385,15 +401,27 @@ async function main(): Promise<void> {
     const touched = touchOneNotice(corpusN);
     say(`incremental: changed the title of ${touched.slug}`);
     try {
-      const again = await buildSite(corpusN, `n${n}`, args.shards, false);
+      const again = await buildSite(corpusN, `n${n}`, args.shards, false, false);
       results.incremental = again;
       const reusedAll = again.reused !== undefined && again.reused >= n - 1;
+      // A title is not compared text: no pair needs aligning again.
+      const pairsReused = again.pairsAligned === 0;
       rows.push({
         budget: 'Incremental rebuild (one notice\'s metadata changed)',
-        figure: `${timing(again.astro)} vs ${timing(full.astro)} full; loader parsed ${again.parsed ?? '?'}, reused ${again.reused ?? '?'} from cache`,
-        target: 'reuses cached parses',
-        pass: reusedAll,
+        figure: `${timing(again.astro)} vs ${timing(full.astro)} full; loader parsed ${again.parsed ?? '?'}, reused ${again.reused ?? '?'}; comparison pairs aligned ${again.pairsAligned ?? '?'}, reused ${again.pairsReused ?? '?'}`,
+        target: 'reuses cached parses and alignments',
+        pass: reusedAll && pairsReused,
       });
+      const barePage = (results.perNotice as { barePage?: number } | undefined)?.barePage;
+      if (barePage) {
+        const page = (again.astroLog.pages.notices?.renderMs ?? NaN) / n;
+        rows.push({
+          budget: 'Per-notice overhead vs bare <pre> page, rebuild (parses cached)',
+          figure: `${(page / barePage).toFixed(2)}× (${page.toFixed(2)} ms vs ${barePage.toFixed(2)} ms per notice page; wall)`,
+          target: `≤ ${BUDGET.bareRatio}`,
+          pass: page / barePage <= BUDGET.bareRatio,
+        });
+      }
     } finally {
       touched.restore();
     }

@@ -22,6 +22,7 @@ const notices = defineCollection({
       const seen = new Set<string>();
       const sources = new Map<string, string>();
       let parsed = 0;
+      let parseMs = 0;
       for (const f of files) {
         seen.add(f.slug);
         const other = sources.get(f.seedFile);
@@ -30,7 +31,9 @@ const notices = defineCollection({
         const digest = generateDigest(`${parser}\u0000${f.metaText}\u0000${f.seedBytes ? Buffer.from(f.seedBytes).toString('base64') : ''}`);
         const blocksFile = parsedFile(cacheDir, digest);
         if (store.get(f.slug)?.digest === digest && existsSync(blocksFile)) continue;
+        const started = performance.now();
         const result = buildNotice(f);
+        parseMs += performance.now() - started;
         if ('problems' in result) {
           problems.push(...result.problems);
           continue;
@@ -42,7 +45,7 @@ const notices = defineCollection({
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       if (problems.length > 0) throw new ContentError(problems);
-      logger.info(`${files.length} notices (${parsed} parsed, ${files.length - parsed} reused from cache)`);
+      logger.info(`${files.length} notices (${parsed} parsed, ${files.length - parsed} reused from cache; parsing took ${Math.round(parseMs)} ms)`);
     },
   },
 });
