@@ -209,6 +209,7 @@ export async function getAlsoIn(): Promise<Map<string, Map<string, { slug: strin
 export interface CompareData {
   /** Notices oldest first. */
   notices: Notice[];
+  bySlug: Map<string, Notice>;
   pairs: SelectedPair[];
   /** Summary of each pre-rendered comparison, by `a/b` (older/newer slug). */
   summaries: Map<string, CompareSummary>;
@@ -230,7 +231,7 @@ export function getCompareData(): Promise<CompareData> {
     const aligned = results.aligned();
     // The bench reads this line: alignment reuse across builds (content digests as keys).
     console.log(`[compare] ${pairs.length} pairs (${aligned} aligned, ${pairs.length - aligned} reused from cache)`);
-    return { notices, pairs, summaries, comparison: results.comparison, forms: terms.matcher.forms };
+    return { notices, bySlug: new Map(all.map((n) => [n.slug, n])), pairs, summaries, comparison: results.comparison, forms: terms.matcher.forms };
   })();
   return data;
 }
