@@ -1,9 +1,19 @@
 /**
- * The search page: Pagefind for candidates, then only exact matches (see src/lib/search-match).
- * A glossary form is searched through the exact `form` filter of notice pages; its term page
- * is listed first. Results are built with DOM text nodes: page text is never parsed as HTML.
+ * The search page. A query that is a glossary form is answered from the precomputed slogan lists
+ * (src/lib/slogan-search.ts): the term card, the count, then one JSON chunk of notices per page,
+ * filtered here; Pagefind is not loaded at all. Any other query goes to Pagefind, and only
+ * results whose text really contains it are kept (src/lib/search-match.ts). Results are built
+ * with DOM text nodes: notice text is never parsed as HTML.
  */
 import { containsExact, excerptAround, normaliseQuery, pickResultUrl, type SubResult } from '../lib/search-match';
+import {
+  SLOGAN_CHUNK_SIZE,
+  matchesFilters,
+  sloganChunkUrl,
+  type SearchFilters,
+  type SloganForm,
+  type SloganHit,
+} from '../lib/slogan-search';
 
 interface PagefindData {
   url: string;
@@ -23,10 +33,13 @@ interface GlossaryTerm {
   slug: string;
   term: string;
   summary: string;
-  forms: string[];
+  forms: Omit<SloganForm, 'term'>[];
 }
 
+/** Pagefind results checked per step of a free-text search. */
 const BATCH = 10;
+/** Slogan list chunks fetched at once while filters skip most of them. */
+const PARALLEL_CHUNKS = 4;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -39,6 +52,14 @@ function fill(template: string, values: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 }
 
+/** What one result shows: a linked title, a facts line, and an excerpt with the match marked. */
+interface ResultView {
+  url: string;
+  title: string;
+  facts: (string | undefined)[];
+  excerpt: { before: string; match: string; after: string } | null;
+}
+
 export function initSearch(): void {
   const form = document.getElementById('search-form') as HTMLFormElement | null;
   const input = document.getElementById('search-q') as HTMLInputElement | null;
@@ -49,8 +70,8 @@ export function initSearch(): void {
   const glossary = JSON.parse(document.getElementById('search-glossary')?.textContent ?? '[]') as GlossaryTerm[];
   if (!form || !input || !status || !list || !more || !strings) return;
   const base = strings.base ?? '/';
-  const forms = new Map<string, GlossaryTerm>();
-  for (const t of glossary) for (const f of [t.term, ...t.forms]) forms.set(f, t);
+  const slogans = new Map<string, { term: GlossaryTerm; slogan: GlossaryTerm['forms'][number] }>();
+  for (const term of glossary) for (const slogan of term.forms) slogans.set(slogan.form, { term, slogan });
 
   const params = new URLSearchParams(location.search);
   for (const [name, value] of params) {
@@ -66,17 +87,16 @@ export function initSearch(): void {
     }));
   let run = 0;
 
-  const renderResult = (data: PagefindData, query: string, subResults: SubResult[]) => {
+  const renderResult = ({ url, title, facts, excerpt }: ResultView) => {
     const item = el('li', undefined, 'search-result');
     const heading = el('h3');
-    const link = el('a', data.meta.title ?? data.url);
-    link.href = pickResultUrl(data.url, subResults, query);
+    const link = el('a', title);
+    link.href = url;
     heading.append(link);
-    const meta = el('p', [data.meta.issuer, data.meta.docNumber, data.meta.year && `${data.meta.year}年`].filter(Boolean).join(' · '), 'result-meta');
-    const excerpt = el('p', undefined, 'result-excerpt');
-    const cut = excerptAround(data.content, query);
-    if (cut) excerpt.append(cut.before, el('mark', cut.match), cut.after);
-    item.append(heading, meta, excerpt);
+    const meta = el('p', facts.filter(Boolean).join(' · '), 'result-meta');
+    const text = el('p', undefined, 'result-excerpt');
+    if (excerpt) text.append(excerpt.before, el('mark', excerpt.match), excerpt.after);
+    item.append(heading, meta, text);
     list.append(item);
   };
 
@@ -90,12 +110,105 @@ export function initSearch(): void {
     list.append(item);
   };
 
+  const showCount = (n: number, query: string) => {
+    status.textContent = fill(n === 0 ? strings.none ?? '' : strings.count ?? '', { n, q: query });
+  };
+
+  const fetchChunk = async (id: string, page: number): Promise<SloganHit[]> => {
+    const response = await fetch(sloganChunkUrl(base, id, page));
+    if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+    return ((await response.json()) as { notices: SloganHit[] }).notices;
+  };
+
+  /** A glossary form: its term card, then its precomputed list, a page at a time. */
+  const searchSlogan = async (mine: number, query: string, term: GlossaryTerm, slogan: GlossaryTerm['forms'][number], filters: SearchFilters) => {
+    const filtered = Object.keys(filters).length > 0;
+    if (!filtered) renderTerm(term);
+    let loaded = 0;
+    let checked = 0;
+    let found = 0;
+    const showMore = async () => {
+      more.hidden = true;
+      let shown = 0;
+      // Unfiltered, a chunk is a page. Filtered, keep loading until a page of matches or the end.
+      while (loaded < slogan.chunks && shown < SLOGAN_CHUNK_SIZE) {
+        const pages = Array.from({ length: Math.min(filtered ? PARALLEL_CHUNKS : 1, slogan.chunks - loaded) }, (_, i) => loaded + i + 1);
+        let chunks: SloganHit[][];
+        try {
+          chunks = await Promise.all(pages.map((p) => fetchChunk(slogan.id, p)));
+        } catch {
+          if (mine === run) status.textContent = strings.unavailable ?? '';
+          return;
+        }
+        if (mine !== run) return;
+        loaded += pages.length;
+        for (const hit of chunks.flat()) {
+          checked++;
+          if (!matchesFilters(hit, filters)) continue;
+          found++;
+          shown++;
+          renderResult({ url: hit.url, title: hit.title, facts: [hit.issuer, hit.docNumber, `${hit.year}年`], excerpt: hit });
+        }
+      }
+      const done = loaded >= slogan.chunks;
+      if (!filtered) showCount(slogan.count, query);
+      else if (done) showCount(found, query);
+      else status.textContent = fill(strings.partial ?? '', { checked, total: slogan.count, n: found, q: query });
+      more.hidden = done;
+    };
+    more.onclick = () => void showMore();
+    await showMore();
+  };
+
+  /** Free text: Pagefind finds candidates, only pages that really contain the query are shown. */
+  const searchText = async (mine: number, query: string, filters: SearchFilters) => {
+    let pf: Pagefind;
+    try {
+      pf = await loadPagefind();
+    } catch {
+      status.textContent = strings.unavailable ?? '';
+      return;
+    }
+    const noticeFilters: Record<string, string> = Object.keys(filters).length ? { ...filters, type: '文件' } : {};
+    const candidates = (await pf.search(query, { filters: noticeFilters })).results;
+    if (mine !== run) return;
+    let checked = 0;
+    let found = 0;
+    const showMore = async () => {
+      more.hidden = true;
+      while (checked < candidates.length) {
+        const batch = candidates.slice(checked, checked + BATCH);
+        checked += batch.length;
+        const loaded = await Promise.all(batch.map((r) => r.data()));
+        if (mine !== run) return;
+        // Term pages first among free-text results, then notices.
+        loaded.sort((a, b) => Number(b.meta.type === 'term') - Number(a.meta.type === 'term'));
+        for (const d of loaded) {
+          if (!containsExact(d.content, query)) continue;
+          found++;
+          renderResult({
+            url: pickResultUrl(d.url, d.sub_results, query),
+            title: d.meta.title ?? d.url,
+            facts: [d.meta.issuer, d.meta.docNumber, d.meta.year && `${d.meta.year}年`],
+            excerpt: excerptAround(d.content, query),
+          });
+        }
+        if (found >= BATCH && checked < candidates.length) break;
+      }
+      if (checked >= candidates.length) showCount(found, query);
+      else status.textContent = fill(strings.partial ?? '', { checked, total: candidates.length, n: found, q: query });
+      more.hidden = checked >= candidates.length;
+    };
+    more.onclick = () => void showMore();
+    await showMore();
+  };
+
   const search = async () => {
     const mine = ++run;
     const data = new FormData(form);
     const query = normaliseQuery(String(data.get('q') ?? ''));
-    const filters: Record<string, string> = {};
-    for (const name of ['year', 'level', 'region', 'kind']) {
+    const filters: SearchFilters = {};
+    for (const name of ['year', 'level', 'region', 'kind'] as const) {
       const v = String(data.get(name) ?? '');
       if (v) filters[name] = v;
     }
@@ -109,62 +222,9 @@ export function initSearch(): void {
       return;
     }
     status.textContent = strings.loading ?? '';
-    let pf: Pagefind;
-    try {
-      pf = await loadPagefind();
-    } catch {
-      status.textContent = strings.unavailable ?? '';
-      return;
-    }
-    const term = forms.get(query);
-    const noticeFilters = { ...filters, type: '文件' };
-    let candidates: PagefindResult[];
-    let sections = new Map<string, SubResult[]>();
-    let exact = false;
-    if (term) {
-      // A glossary form: the `form` filter is exact, the text search only ranks and finds sections.
-      const [all, ranked] = await Promise.all([
-        pf.search(null, { filters: { ...noticeFilters, form: query } }),
-        pf.search(query, { filters: { ...noticeFilters, form: query } }),
-      ]);
-      const ids = new Set(all.results.map((r) => r.id));
-      const order = [...ranked.results.filter((r) => ids.has(r.id)), ...all.results];
-      candidates = order.filter((r, i) => order.findIndex((o) => o.id === r.id) === i);
-      sections = new Map(await Promise.all(ranked.results.slice(0, BATCH).map(async (r) => [r.id, (await r.data()).sub_results] as const)));
-      exact = true;
-    } else {
-      candidates = (await pf.search(query, { filters: Object.keys(filters).length ? noticeFilters : {} })).results;
-    }
-    if (mine !== run) return;
-    if (term && Object.keys(filters).length === 0) renderTerm(term);
-    let checked = 0;
-    let found = 0;
-    const showMore = async () => {
-      more.hidden = true;
-      while (checked < candidates.length) {
-        const batch = candidates.slice(checked, checked + BATCH);
-        checked += batch.length;
-        const loaded = await Promise.all(batch.map(async (r) => ({ id: r.id, data: await r.data() })));
-        if (mine !== run) return;
-        // Term pages first among free-text results, then notices.
-        loaded.sort((a, b) => Number(b.data.meta.type === 'term') - Number(a.data.meta.type === 'term'));
-        for (const { id, data: d } of loaded) {
-          if (!exact && !containsExact(d.content, query)) continue;
-          found++;
-          renderResult(d, query, sections.get(id) ?? d.sub_results);
-        }
-        if (found >= BATCH && checked < candidates.length) break;
-      }
-      const total = exact ? candidates.length : found;
-      if (checked >= candidates.length || exact) {
-        status.textContent = fill(total === 0 ? strings.none ?? '' : strings.count ?? '', { n: total, q: query });
-      } else {
-        status.textContent = fill(strings.partial ?? '', { checked, total: candidates.length, n: found, q: query });
-      }
-      more.hidden = checked >= candidates.length;
-    };
-    more.onclick = () => void showMore();
-    await showMore();
+    const slogan = slogans.get(query);
+    if (slogan) await searchSlogan(mine, query, slogan.term, slogan.slogan, filters);
+    else await searchText(mine, query, filters);
   };
 
   form.addEventListener('submit', (e) => {

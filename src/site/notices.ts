@@ -3,13 +3,11 @@
  */
 import { getCollection } from 'astro:content';
 import type { Notice } from '../lib/types';
+import { compareNotices } from './notice-order';
+
+export { compareNotices };
 
 let notices: Promise<Notice[]> | undefined;
-
-/** Newest first; notices without a date sort by year, then by slug. */
-export function compareNotices(a: Notice, b: Notice): number {
-  return b.year - a.year || (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug);
-}
 
 /** Every notice with its blocks, newest first. */
 export function getNotices(): Promise<Notice[]> {
