@@ -5,6 +5,7 @@
  * results whose text really contains it are kept (src/lib/search-match.ts). Results are built
  * with DOM text nodes: notice text is never parsed as HTML.
  */
+import { INDEX_LANGUAGE, presegment } from '../lib/presegment';
 import { containsExact, excerptAround, normaliseQuery, pickResultUrl, type SubResult } from '../lib/search-match';
 import {
   SLOGAN_CHUNK_SIZE,
@@ -14,6 +15,7 @@ import {
   type SloganForm,
   type SloganHit,
 } from '../lib/slogan-search';
+import { buildMatcher, type TermMatcher } from '../lib/terms';
 
 interface PagefindData {
   url: string;
@@ -27,6 +29,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   options: (o: object) => Promise<void>;
+  init: () => Promise<void>;
   search: (q: string | null, o?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
 }
 interface GlossaryTerm {
@@ -83,8 +86,26 @@ export function initSearch(): void {
   const loadPagefind = () =>
     (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (p: Pagefind) => {
       await p.options({ excerptLength: 24 });
+      // Pagefind takes the query's language from <html lang> when it starts, and would cut a
+      // zh-CN query into its own words again (and 三管三必须 into 三/管/三/必须). The index is
+      // pre-segmented in INDEX_LANGUAGE: start Pagefind in that language. `init` reads the
+      // attribute synchronously, so it is changed back within the same task, before any
+      // rendering or accessibility update sees it.
+      const root = document.documentElement;
+      const lang = root.getAttribute('lang');
+      root.setAttribute('lang', INDEX_LANGUAGE);
+      const started = p.init();
+      if (lang === null) root.removeAttribute('lang');
+      else root.setAttribute('lang', lang);
+      await started;
       return p;
     }));
+  let matcher: TermMatcher | undefined;
+  /** The query cut into the index's words: the same tokenizer and glossary as the build. */
+  const segmentQuery = (query: string) => {
+    matcher ??= buildMatcher(glossary.flatMap((t) => t.forms.map((f) => ({ form: f.form, slug: t.slug, kind: 'term' as const }))));
+    return presegment(query, matcher);
+  };
   let run = 0;
 
   const renderResult = ({ url, title, facts, excerpt }: ResultView) => {
@@ -170,7 +191,9 @@ export function initSearch(): void {
       return;
     }
     const noticeFilters: Record<string, string> = Object.keys(filters).length ? { ...filters, type: '文件' } : {};
-    const candidates = (await pf.search(query, { filters: noticeFilters })).results;
+    const segmented = segmentQuery(query);
+    const words = segmented.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w));
+    const candidates = (await pf.search(segmented, { filters: noticeFilters })).results;
     if (mine !== run) return;
     let checked = 0;
     let found = 0;
@@ -187,7 +210,7 @@ export function initSearch(): void {
           if (!containsExact(d.content, query)) continue;
           found++;
           renderResult({
-            url: pickResultUrl(d.url, d.sub_results, query),
+            url: pickResultUrl(d.url, d.sub_results, query, words),
             title: d.meta.title ?? d.url,
             facts: [d.meta.issuer, d.meta.docNumber, d.meta.year && `${d.meta.year}年`],
             excerpt: excerptAround(d.content, query),

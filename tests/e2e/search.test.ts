@@ -154,10 +154,29 @@ describe('slogan searches are exact', () => {
 });
 
 describe('free-text searches are exact', () => {
-  test.each(['PDT', '森林防火', '城镇燃气', '<script>'])('%s lists exactly the notices containing it, through Pagefind', async (query) => {
+  // 三管三必须”实施细则: a glossary form inside free text (the index keeps forms whole).
+  test.each(['PDT', '森林防火', '城镇燃气', '三管三必须”实施细则', '<script>'])('%s lists exactly the notices containing it, through Pagefind', async (query) => {
     const wanted = expectedPaths(query);
     const { results, fetched } = await searchFor({ q: query }, wanted);
     expect(noticePaths(results).sort()).toEqual(wanted);
     expect(fetched.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+  });
+
+  test('a free-text result opens the notice at the section that says it', async () => {
+    const query = '森林防火';
+    const wanted = expectedPaths(query);
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+    await expect.poll(() => page.getByRole('status').allInnerTexts(), WAIT).toContain(fill(ui.searchCount, { n: wanted.length, q: query }));
+    const first = (await readResults(page)).find((r) => r.startsWith('/notices/'))!;
+    // The section, then a text fragment to the exact words (`#s4-16:~:text=…`).
+    const section = (first.split('#')[1] ?? '').split(':~:')[0]!;
+    expect(/^[a-z][\w-]*$/.test(section), `${first} opens a section`).toBe(true);
+    await page.goto(`${origin}${first}`);
+    expect((await readSection(page, section)).includes(query)).toBe(true);
+    await context.close();
+    expect(listProblems(problems)).toEqual([]);
   });
 });
