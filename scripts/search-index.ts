@@ -19,6 +19,9 @@ import { glossaryForms, loadGlossary } from '../src/data/glossary.ts';
 import { INDEX_LANGUAGE, presegmentHtml } from '../src/lib/presegment.ts';
 import { buildMatcher } from '../src/lib/terms.ts';
 
+/** Pages sent to Pagefind before waiting for the oldest to be indexed. */
+const IN_FLIGHT = 8;
+
 /** Folders of the built site holding the searchable pages. */
 const SEARCHABLE = ['notices', 'terms'];
 
@@ -62,14 +65,19 @@ async function main(): Promise<void> {
 
   const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   if (!index) fail(`Pagefind could not create an index: ${errors.join('; ')}`);
-  let pages = 0;
+  // Segmenting (here) and indexing (Pagefind's process) overlap: a few pages are in flight at once.
+  const inFlight = new Set<Promise<void>>();
   for (const file of files) {
     const html = readFileSync(join(site, file), 'utf8');
-    // Pages without data-pagefind-body are skipped by Pagefind itself (none under these folders today).
-    const added = await index.addHTMLFile({ url: urlOf(file), content: presegmentHtml(html, matcher) });
-    if (added.errors.length) fail(`${relative(process.cwd(), join(site, file))}: ${added.errors.join('; ')}`);
-    pages++;
+    const added = index.addHTMLFile({ url: urlOf(file), content: presegmentHtml(html, matcher) }).then(({ errors: e }) => {
+      if (e.length) fail(`${relative(process.cwd(), join(site, file))}: ${e.join('; ')}`);
+    });
+    inFlight.add(added);
+    void added.finally(() => inFlight.delete(added));
+    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  const pages = files.length;
   rmSync(output, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: output });
   if (written.errors.length) fail(`writing ${output}: ${written.errors.join('; ')}`);
