@@ -11,7 +11,8 @@ import { formatBytes, formatMs, run } from './measure.ts';
 
 const [site, flag] = process.argv.slice(2);
 if (!site) throw new Error('usage: tsx bench/search-index-memory.ts SITE [--cli]');
-const out = mkdtempSync(join(tmpdir(), 'search-index-'));
+const work = mkdtempSync(join(tmpdir(), 'search-index-'));
+const out = join(work, 'pagefind');
 const bin = join(process.cwd(), 'node_modules', '.bin');
 const [command, args] =
   flag === '--cli'
@@ -21,7 +22,7 @@ try {
   const r = await run(command, args, { cwd: process.cwd() });
   if (r.code !== 0) throw new Error(`exited with ${r.code}:\n${r.tail}`);
   console.log(`${flag === '--cli' ? 'pagefind CLI' : 'scripts/search-index.ts'}: peak ${formatBytes(r.peakRss)}, ${formatMs(r.ms)} wall, ${r.cpuS.toFixed(0)} s CPU`);
-  console.log(r.tail.split('\n').filter((l) => /Indexed|pages indexed/.test(l)).join('\n'));
+  console.log(r.tail.split('\n').filter((l) => /Indexed \d+ pages|pages indexed/.test(l)).join('\n'));
 } finally {
-  rmSync(out, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }

@@ -16,6 +16,22 @@ import { tokenize } from './tokenize';
  */
 export const INDEX_LANGUAGE = 'und';
 
+/**
+ * The index is written in bundles of at most this many pages: Pagefind's memory grows with the
+ * pages of one index (~1.9 GB for 1,000 notice pages, most of it while writing the files), so a
+ * bundle's size, not the library's, bounds it. The first bundle is `pagefind/`, the others
+ * `pagefind-2/`, `pagefind-3/` …, merged by the search page (Pagefind's `mergeIndex`).
+ */
+export const PAGES_PER_SHARD = 1000;
+
+/** The file in `pagefind/` that names the other bundles: `{ "merge": ["pagefind-2", …] }`. */
+export const SHARDS_FILE = 'shards.json';
+
+export interface SearchShards {
+  /** Folders of the site root holding the bundles after the first. */
+  merge: string[];
+}
+
 const WHITESPACE = /^\s+$/u;
 
 /** `text` as words separated by single spaces (its own white space dropped). */
@@ -64,11 +80,22 @@ function keepsText(attributes: string): boolean {
   return false;
 }
 
+const HEADING = /^h[1-6]$/u;
+const ID_ATTRIBUTE = /\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/iu;
+
+/** A start tag without its `id` attribute. */
+function withoutId(tag: string): string {
+  return tag.replace(ID_ATTRIBUTE, '');
+}
+
 /**
  * An HTML page with its text pre-segmented for the index: every text node (outside scripts,
  * styles and the elements of `keepsText`) becomes its words separated by spaces, with a space on
  * each side so that words never run together across tags (`落实<a>三管三必须</a>工作`).
- * Markup, attributes and character references (`&lt;`) are left exactly as they are.
+ * Markup, attributes and character references (`&lt;`) are left exactly as they are, except
+ * `id`s, which only headings keep: Pagefind stores every element with an id as an anchor with
+ * its whole text (a notice's ~120 paragraphs doubled its fragment and its indexing memory), and
+ * results open at sections, which are headings.
  */
 export function presegmentHtml(html: string, matcher?: TermMatcher): string {
   let out = '';
@@ -87,7 +114,7 @@ export function presegmentHtml(html: string, matcher?: TermMatcher): string {
     const at = m.index;
     const name = rawName?.toLowerCase();
     if (raw !== null && !(closing && name === raw)) continue;
-    out += text(last, at) + tag;
+    out += text(last, at) + (name && !closing && !HEADING.test(name) ? withoutId(tag) : tag);
     last = at + tag.length;
     if (!name) continue;
     if (closing) {

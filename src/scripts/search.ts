@@ -5,7 +5,7 @@
  * results whose text really contains it are kept (src/lib/search-match.ts). Results are built
  * with DOM text nodes: notice text is never parsed as HTML.
  */
-import { INDEX_LANGUAGE, presegment } from '../lib/presegment';
+import { INDEX_LANGUAGE, SHARDS_FILE, presegment, type SearchShards } from '../lib/presegment';
 import { containsExact, excerptAround, normaliseQuery, pickResultUrl, type SubResult } from '../lib/search-match';
 import {
   SLOGAN_CHUNK_SIZE,
@@ -30,6 +30,7 @@ interface PagefindResult {
 interface Pagefind {
   options: (o: object) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (path: string) => Promise<void>;
   search: (q: string | null, o?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
 }
 interface GlossaryTerm {
@@ -84,7 +85,10 @@ export function initSearch(): void {
 
   let pagefind: Promise<Pagefind> | undefined;
   const loadPagefind = () =>
-    (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (p: Pagefind) => {
+    (pagefind ??= Promise.all([
+      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
+      fetch(`${base}pagefind/${SHARDS_FILE}`).then((r) => (r.ok ? (r.json() as Promise<SearchShards>) : { merge: [] })),
+    ]).then(async ([p, shards]) => {
       await p.options({ excerptLength: 24 });
       // Pagefind takes the query's language from <html lang> when it starts, and would cut a
       // zh-CN query into its own words again (and 三管三必须 into 三/管/三/必须). The index is
@@ -98,6 +102,8 @@ export function initSearch(): void {
       if (lang === null) root.removeAttribute('lang');
       else root.setAttribute('lang', lang);
       await started;
+      // A large library is indexed in several bundles (scripts/search-index.ts); search them all.
+      await Promise.all(shards.merge.map((dir) => p.mergeIndex(`${base}${dir}/`)));
       return p;
     }));
   let matcher: TermMatcher | undefined;

@@ -36,9 +36,15 @@ describe('desegment', () => {
 
 describe('presegmentHtml', () => {
   it('segments text nodes and leaves markup, attributes and character references alone', () => {
-    const html = '<p id="s1-p1" title="三管三必须 > x">落实<a href="/terms/x/">三管三必须</a>工作&lt;script&gt;</p>';
+    const html = '<h3 id="s1-2" class="x">加强监管</h3><p title="三管三必须 > x">落实<a href="/terms/x/">三管三必须</a>工作&lt;script&gt;</p>';
     expect(presegmentHtml(html, matcher)).toBe(
-      '<p id="s1-p1" title="三管三必须 > x"> 落实 <a href="/terms/x/"> 三管三必须 </a> 工作 &lt; script &gt; </p>',
+      '<h3 id="s1-2" class="x"> 加强 监管 </h3><p title="三管三必须 > x"> 落实 <a href="/terms/x/"> 三管三必须 </a> 工作 &lt; script &gt; </p>',
+    );
+  });
+
+  it('keeps ids on headings only (Pagefind makes every id an anchor holding its text)', () => {
+    expect(presegmentHtml('<h2 id="s1">一、总体要求</h2><p id="s1-p1" class="clause">加强监管</p>', matcher)).toBe(
+      '<h2 id="s1"> 一 、 总体 要求 </h2><p class="clause"> 加强 监管 </p>',
     );
   });
 
