@@ -153,9 +153,10 @@ export async function measureReaders(
     };
     await home.context.close();
 
-    // Sharded indexes (bench --pagefind-shards) are only searchable through mergeIndex.
+    // The site's search page merges its own bundles (pagefind/shards.json); a bare site has no
+    // search page and is searched through Pagefind's API, merging any pagefind-N bundles.
     const shards = readdirSync(dist).filter((d) => /^pagefind-\d+$/.test(d)).sort();
-    const hasSearchPage = existsSync(join(dist, 'search', 'index.html')) && shards.length === 0;
+    const hasSearchPage = existsSync(join(dist, 'search', 'index.html'));
     const doSearch = hasSearchPage ? searchOnPage : (p: Page, q: string) => searchWithApi(p, q, shards);
     /** Open the search page cold, then time one query on it. */
     const coldSearch = async (q: string) => {
