@@ -64,3 +64,47 @@ export function matchesFilters(hit: SloganHit, filters: SearchFilters): boolean 
   }
   return true;
 }
+
+/** Where a paged slogan search stands: chunks loaded, hits checked and found, hits not yet checked. */
+export interface SloganPaging {
+  loaded: number;
+  checked: number;
+  found: number;
+  /** Fetched but not yet checked against the filters (a batch of chunks can hold more than a page). */
+  pending: SloganHit[];
+}
+
+export function startPaging(): SloganPaging {
+  return { loaded: 0, checked: 0, found: 0, pending: [] };
+}
+
+/**
+ * The next page of a form's results that pass `filters`: up to `pageSize` hits, fetching chunks
+ * as needed (`parallel` at a time while filtering, one at a time otherwise, when a chunk is a
+ * page). Updates `state`; `done` when every chunk is loaded and every hit checked.
+ */
+export async function nextSloganPage(
+  form: Pick<SloganForm, 'chunks'>,
+  filters: SearchFilters,
+  state: SloganPaging,
+  fetchChunk: (page: number) => Promise<SloganHit[]>,
+  { pageSize = SLOGAN_CHUNK_SIZE, parallel = 4 }: { pageSize?: number; parallel?: number } = {},
+): Promise<{ hits: SloganHit[]; done: boolean }> {
+  const filtered = Object.values(filters).some(Boolean);
+  const hits: SloganHit[] = [];
+  while (hits.length < pageSize) {
+    if (state.pending.length === 0) {
+      if (state.loaded >= form.chunks) break;
+      const count = Math.min(filtered ? parallel : 1, form.chunks - state.loaded);
+      const pages = Array.from({ length: count }, (_, i) => state.loaded + i + 1);
+      state.pending = (await Promise.all(pages.map(fetchChunk))).flat();
+      state.loaded += count;
+    }
+    const hit = state.pending.shift()!;
+    state.checked++;
+    if (!matchesFilters(hit, filters)) continue;
+    state.found++;
+    hits.push(hit);
+  }
+  return { hits, done: state.loaded >= form.chunks && state.pending.length === 0 };
+}

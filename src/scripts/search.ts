@@ -8,9 +8,9 @@
 import { INDEX_LANGUAGE, SHARDS_FILE, presegment, type SearchShards } from '../lib/presegment';
 import { containsExact, excerptAround, normaliseQuery, pickResultUrl, type SubResult } from '../lib/search-match';
 import {
-  SLOGAN_CHUNK_SIZE,
-  matchesFilters,
+  nextSloganPage,
   sloganChunkUrl,
+  startPaging,
   type SearchFilters,
   type SloganForm,
   type SloganHit,
@@ -42,7 +42,7 @@ interface GlossaryTerm {
 
 /** Pagefind results checked per step of a free-text search. */
 const BATCH = 10;
-/** Slogan list chunks fetched at once while filters skip most of them. */
+/** Slogan list chunks fetched at once while filters skip most of their notices. */
 const PARALLEL_CHUNKS = 4;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -151,37 +151,24 @@ export function initSearch(): void {
   const searchSlogan = async (mine: number, query: string, term: GlossaryTerm, slogan: GlossaryTerm['forms'][number], filters: SearchFilters) => {
     const filtered = Object.keys(filters).length > 0;
     if (!filtered) renderTerm(term);
-    let loaded = 0;
-    let checked = 0;
-    let found = 0;
+    const paging = startPaging();
     const showMore = async () => {
       more.hidden = true;
-      let shown = 0;
-      // Unfiltered, a chunk is a page. Filtered, keep loading until a page of matches or the end.
-      while (loaded < slogan.chunks && shown < SLOGAN_CHUNK_SIZE) {
-        const pages = Array.from({ length: Math.min(filtered ? PARALLEL_CHUNKS : 1, slogan.chunks - loaded) }, (_, i) => loaded + i + 1);
-        let chunks: SloganHit[][];
-        try {
-          chunks = await Promise.all(pages.map((p) => fetchChunk(slogan.id, p)));
-        } catch {
-          if (mine === run) status.textContent = strings.unavailable ?? '';
-          return;
-        }
-        if (mine !== run) return;
-        loaded += pages.length;
-        for (const hit of chunks.flat()) {
-          checked++;
-          if (!matchesFilters(hit, filters)) continue;
-          found++;
-          shown++;
-          renderResult({ url: hit.url, title: hit.title, facts: [hit.issuer, hit.docNumber, `${hit.year}年`], excerpt: hit });
-        }
+      let page: Awaited<ReturnType<typeof nextSloganPage>>;
+      try {
+        page = await nextSloganPage(slogan, filters, paging, (n) => fetchChunk(slogan.id, n), { parallel: PARALLEL_CHUNKS });
+      } catch {
+        if (mine === run) status.textContent = strings.unavailable ?? '';
+        return;
       }
-      const done = loaded >= slogan.chunks;
+      if (mine !== run) return;
+      for (const hit of page.hits) {
+        renderResult({ url: hit.url, title: hit.title, facts: [hit.issuer, hit.docNumber, `${hit.year}年`], excerpt: hit });
+      }
       if (!filtered) showCount(slogan.count, query);
-      else if (done) showCount(found, query);
-      else status.textContent = fill(strings.partial ?? '', { checked, total: slogan.count, n: found, q: query });
-      more.hidden = done;
+      else if (page.done) showCount(paging.found, query);
+      else status.textContent = fill(strings.partial ?? '', { checked: paging.checked, total: slogan.count, n: paging.found, q: query });
+      more.hidden = page.done;
     };
     more.onclick = () => void showMore();
     await showMore();

@@ -1,7 +1,6 @@
 /**
  * Builds the site the way `npm run build` does (`astro build && tsx scripts/search-index.ts`),
- * but into
- * a directory of the caller's choosing, so tests never touch a person's `dist/`.
+ * but into a directory of the caller's choosing, so tests never touch a person's `dist/`.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp } from 'node:fs/promises';

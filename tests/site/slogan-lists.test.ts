@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../src/data/glossary';
 import { loadNotices } from '../../src/data/notices';
 import { displayTitle } from '../../src/components/notice-format';
-import { matchesFilters, type SloganHit } from '../../src/lib/slogan-search';
+import { matchesFilters, nextSloganPage, startPaging, type SloganHit } from '../../src/lib/slogan-search';
 import type { Notice } from '../../src/lib/types';
 import { compareNotices } from '../../src/site/notice-order';
 import { buildSloganLists, findFirstOccurrence } from '../../src/site/slogan-lists';
@@ -112,5 +112,64 @@ describe('slogan lists', () => {
   it('gives every form a distinct file id', () => {
     expect(new Set(lists.forms.map((f) => f.id)).size).toBe(lists.forms.length);
     expect(byForm('三管三必须').id).toBe('san-guan-san-bixu-0');
+  });
+});
+
+describe('paging a slogan list in the browser', () => {
+  /** A list of `n` hits in chunks of 20, years 2025 down to 2020, and a fetch that counts calls. */
+  function fakeList(n: number) {
+    const hits = Array.from({ length: n }, (_, i): SloganHit => ({
+      url: `/notices/n${i}/#s1`, title: `n${i}`, issuer: 'x', year: 2025 - Math.floor((i * 6) / n), level: '县级', kind: '通知',
+      province: '山西省', county: i % 50 === 0 ? '岢岚县' : '沁水县', before: '', match: '三管三必须', after: '',
+    }));
+    const chunks: SloganHit[][] = [];
+    for (let i = 0; i < n; i += 20) chunks.push(hits.slice(i, i + 20));
+    const fetched: number[] = [];
+    const fetchChunk = async (page: number) => {
+      fetched.push(page);
+      return chunks[page - 1]!;
+    };
+    return { hits, form: { chunks: chunks.length }, fetched, fetchChunk };
+  }
+
+  it('unfiltered: one chunk per page, in order, done at the last', async () => {
+    const list = fakeList(45);
+    const state = startPaging();
+    const pages = [];
+    for (let done = false; !done; ) {
+      const page = await nextSloganPage(list.form, {}, state, list.fetchChunk);
+      pages.push(page.hits.map((h) => h.title));
+      done = page.done;
+    }
+    expect(pages.map((p) => p.length)).toEqual([20, 20, 5]);
+    expect(pages.flat()).toEqual(list.hits.map((h) => h.title));
+    expect(list.fetched).toEqual([1, 2, 3]);
+  });
+
+  it('filtered: a page of matches at most, resuming where it stopped, every match once', async () => {
+    const list = fakeList(2400);
+    const state = startPaging();
+    const shown: string[] = [];
+    let done = false;
+    while (!done) {
+      const page = await nextSloganPage(list.form, { year: '2021' }, state, list.fetchChunk);
+      expect(page.hits.length).toBeLessThanOrEqual(20);
+      shown.push(...page.hits.map((h) => h.title));
+      done = page.done;
+    }
+    const expected = list.hits.filter((h) => h.year === 2021).map((h) => h.title);
+    expect(shown).toEqual(expected);
+    expect(state.found).toBe(expected.length);
+    expect(state.checked).toBe(2400);
+    expect(new Set(list.fetched).size).toBe(list.fetched.length);
+  });
+
+  it('filtered to a rare place: loads to the end and finds the few', async () => {
+    const list = fakeList(300);
+    const state = startPaging();
+    const page = await nextSloganPage(list.form, { region: '岢岚县' }, state, list.fetchChunk);
+    expect(page.hits.map((h) => h.title)).toEqual(['n0', 'n50', 'n100', 'n150', 'n200', 'n250']);
+    expect(page.done).toBe(true);
+    expect(list.fetched.length).toBe(15);
   });
 });
