@@ -1,7 +1,10 @@
 /**
  * What a reader of the built site pays: a slogan search on /search/ (time until the results are
- * shown, bytes fetched for it) and the weight of the browse page, measured in Debian's Chromium
- * through playwright-core against the built `dist` served like a static host (gzip on).
+ * shown, bytes fetched for it: on the search page a glossary form is answered from the
+ * precomputed lists, `/data/search/…json`, without Pagefind), a free-text search (Pagefind), and
+ * the weight of the browse page, measured in Debian's Chromium through playwright-core against
+ * the built `dist` served like a static host (gzip on). Each search runs on a freshly loaded
+ * search page in a new browser context, so its cache is cold.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +17,7 @@ export interface SearchFigures {
   query: string;
   /** From pressing Enter to the first result (and the status line) on screen, cold cache. */
   coldMs: number;
-  /** Bytes over the wire for that search (Pagefind engine, index chunks, fragments). */
+  /** Bytes over the wire for that search (slogan list chunks; or Pagefind engine, index chunks, fragments). */
   coldBytes: number;
   /** Cold bytes by kind of file (engine js/wasm, meta, index chunks, filters, fragments, other). */
   coldByKind: Record<string, number>;
@@ -28,6 +31,10 @@ export interface SearchFigures {
   results: number;
   /** How the search was driven: the site's search page, or Pagefind's API on a bare site. */
   via: 'search-page' | 'pagefind-api';
+  /** The search page itself before any query (HTML with the embedded form index, JS, CSS). */
+  pageBytes: number;
+  /** A free-text query (not a glossary form) on the search page: Pagefind's path, cold. */
+  text?: { query: string; coldMs: number; coldBytes: number; coldRequests: number; coldByKind: Record<string, number>; status: string };
 }
 
 export interface BrowseFigures {
@@ -43,6 +50,7 @@ export interface BrowseFigures {
 
 /** What a Pagefind request is for, from its file name. */
 function kindOf(url: string): string {
+  if (/\/data\/search\/.+\.json$/.test(url)) return 'slogan list';
   if (/\.pf_fragment$/.test(url)) return 'fragments';
   if (/\.pf_index$/.test(url)) return 'index chunks';
   if (/\.pf_filter$/.test(url)) return 'filters';
@@ -115,53 +123,77 @@ async function searchWithApi(page: Page, query: string, shards: string[]): Promi
   }, [query, shards] as const);
 }
 
-export async function measureReaders(dist: string, query: string, warmQuery: string): Promise<{ search: SearchFigures; browse: BrowseFigures }> {
+export async function measureReaders(
+  dist: string,
+  query: string,
+  warmQuery: string,
+  textQuery = '森林防火',
+): Promise<{ search: SearchFigures; browse: BrowseFigures }> {
   const headersFile = join(dist, '_headers');
   const headers = existsSync(headersFile) ? readSiteHeaders(headersFile) : {};
   const server = await serveStatic(dist, headers);
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const bytes = trackBytes(page);
-
+    const newPage = async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      return { context, page, bytes: trackBytes(page) };
+    };
+    const home = await newPage();
     const t0 = performance.now();
-    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    await home.page.goto(`${server.origin}/`, { waitUntil: 'load' });
     const loadMs = performance.now() - t0;
-    await page.waitForLoadState('networkidle');
+    await home.page.waitForLoadState('networkidle');
     const browse: BrowseFigures = {
-      bytes: await bytes.total(),
-      htmlBytes: (await page.content()).length,
-      elements: await page.evaluate(() => document.getElementsByTagName('*').length),
-      cards: await page.locator('main article, main li.notice-card, main .notice-card').count(),
+      bytes: await home.bytes.total(),
+      htmlBytes: (await home.page.content()).length,
+      elements: await home.page.evaluate(() => document.getElementsByTagName('*').length),
+      cards: await home.page.locator('main article, main li.notice-card, main .notice-card').count(),
       loadMs,
     };
+    await home.context.close();
 
-    // Sharded indexes (bench --pagefind-shards) are only searchable through mergeIndex.
+    // The site's search page merges its own bundles (pagefind/shards.json); a bare site has no
+    // search page and is searched through Pagefind's API, merging any pagefind-N bundles.
     const shards = readdirSync(dist).filter((d) => /^pagefind-\d+$/.test(d)).sort();
-    const hasSearchPage = existsSync(join(dist, 'search', 'index.html')) && shards.length === 0;
-    await page.goto(`${server.origin}${hasSearchPage ? '/search/' : '/'}`, { waitUntil: 'networkidle' });
+    const hasSearchPage = existsSync(join(dist, 'search', 'index.html'));
     const doSearch = hasSearchPage ? searchOnPage : (p: Page, q: string) => searchWithApi(p, q, shards);
-    bytes.reset();
-    const cold = await doSearch(page, query);
-    const coldBytes = await bytes.total();
-    const coldByKind = await bytes.byKind();
-    const coldRequests = bytes.count();
-    bytes.reset();
-    const warm = await doSearch(page, warmQuery);
-    const warmBytes = await bytes.total();
+    /** Open the search page cold, then time one query on it. */
+    const coldSearch = async (q: string) => {
+      const { context, page, bytes } = await newPage();
+      await page.goto(`${server.origin}${hasSearchPage ? '/search/' : '/'}`, { waitUntil: 'networkidle' });
+      const pageBytes = await bytes.total();
+      bytes.reset();
+      const result = await doSearch(page, q);
+      return { context, page, bytes, pageBytes, result, coldBytes: await bytes.total(), coldByKind: await bytes.byKind(), coldRequests: bytes.count() };
+    };
+
+    const cold = await coldSearch(query);
+    cold.bytes.reset();
+    const warm = await doSearch(cold.page, warmQuery);
+    const warmBytes = await cold.bytes.total();
+    await cold.context.close();
+
+    let text: SearchFigures['text'];
+    if (hasSearchPage) {
+      const t = await coldSearch(textQuery);
+      text = { query: textQuery, coldMs: t.result.ms, coldBytes: t.coldBytes, coldRequests: t.coldRequests, coldByKind: t.coldByKind, status: t.result.status };
+      await t.context.close();
+    }
     return {
       search: {
         query,
-        coldMs: cold.ms,
-        coldBytes,
-        coldByKind,
-        coldRequests,
+        coldMs: cold.result.ms,
+        coldBytes: cold.coldBytes,
+        coldByKind: cold.coldByKind,
+        coldRequests: cold.coldRequests,
         warmMs: warm.ms,
         warmBytes,
-        status: cold.status,
-        results: cold.results,
+        status: cold.result.status,
+        results: cold.result.results,
         via: hasSearchPage ? 'search-page' : 'pagefind-api',
+        pageBytes: cold.pageBytes,
+        ...(text ? { text } : {}),
       },
       browse,
     };
@@ -169,4 +201,11 @@ export async function measureReaders(dist: string, query: string, warmQuery: str
     await browser.close();
     await server.close();
   }
+}
+
+/** `tsx bench/readers.ts DIST [query] [warm query] [text query]`: the figures of one built site, as JSON. */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dist, query = '三管三必须', warm = '两客一危一货', text = '森林防火'] = process.argv.slice(2);
+  if (!dist) throw new Error('usage: tsx bench/readers.ts DIST [query] [warm query] [text query]');
+  console.log(JSON.stringify(await measureReaders(dist, query, warm, text), null, 1));
 }

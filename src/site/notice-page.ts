@@ -36,8 +36,6 @@ export interface NoticePage {
   trailer: FurnitureBlock[];
   /** Slugs of the glossary terms marked on the page, in order of first use. */
   termSlugs: string[];
-  /** Every glossary form whose exact text occurs in the notice (for exact slogan search). */
-  forms: string[];
 }
 
 const HEAD_ROLES = new Set<FurnitureRole>(['masthead', 'doc-number', 'title', 'interpreter', 'addressee']);
@@ -93,7 +91,5 @@ export function buildNoticePage(
       body.push({ block, segments: segment(block.text), alsoIn: others });
     }
   }
-  const fullText = notice.blocks.map((b) => b.text).join('\n');
-  const forms = matcher ? [...new Set(matcher.forms.map((f) => f.form))].filter((f) => fullText.includes(f)) : [];
-  return { notice, head, heading: displayTitle(notice), toc, body, trailer, termSlugs, forms };
+  return { notice, head, heading: displayTitle(notice), toc, body, trailer, termSlugs };
 }

@@ -7,13 +7,11 @@ import { getCollection } from 'astro:content';
 import { buildNotice, contentRoot, readNoticeFiles } from '../data/notices';
 import { readParsed } from '../data/parse-cache';
 import type { Block, Notice, NoticeMeta } from '../lib/types';
+import { compareNotices } from './notice-order';
+
+export { compareNotices };
 
 let notices: Promise<Notice[]> | undefined;
-
-/** Newest first; notices without a date sort by year, then by slug. */
-export function compareNotices(a: Notice, b: Notice): number {
-  return b.year - a.year || (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug);
-}
 
 /** Blocks of one notice parsed again from its files (the parse cache lost its entry). */
 function reparse(slug: string): Block[] {

@@ -1,7 +1,8 @@
 /**
  * A reader searches 两客一危一货 from the search box on every page and gets exactly the notices
  * whose text contains it (with the term page first), opens a result at the section that says it,
- * and a search with no hits says so. The other policy slogans must be exact too.
+ * and a search with no hits says so. The other policy slogans (answered from the precomputed
+ * lists, without Pagefind) and free text (answered by Pagefind) must be exact too.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -111,18 +112,71 @@ describe.each(DEVICES)('searching on a $name', (device) => {
   });
 });
 
+/** Open /search/ with `params`, wait for the count, and return the notice results and the files fetched. */
+async function searchFor(params: Record<string, string>, wanted: string[]): Promise<{ results: string[]; fetched: string[] }> {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${origin}/search/?${new URLSearchParams(params)}`);
+  const query = params.q!;
+  const count = wanted.length === 0 ? fill(ui.searchNone, { q: query }) : fill(ui.searchCount, { n: wanted.length, q: query });
+  await expect.poll(() => page.getByRole('status').allInnerTexts(), WAIT).toContain(count);
+  const results = await readResults(page);
+  await context.close();
+  expect(listProblems(problems)).toEqual([]);
+  return { results, fetched };
+}
+
+const noticePaths = (results: string[]) => results.filter((r) => r.startsWith('/notices/')).map((r) => r.replace(/#.*/, ''));
+
 describe('slogan searches are exact', () => {
-  test.each(['三管三必须', '四不放过', '两客一危一货一面', '三同时'])('%s lists exactly the notices containing it', async (query) => {
+  test.each(['三管三必须', '四不放过', '两客一危一货一面', '三同时', '两客一危'])('%s lists exactly the notices containing it, without Pagefind', async (query) => {
+    const wanted = expectedPaths(query);
+    const { results, fetched } = await searchFor({ q: query }, wanted);
+    expect(noticePaths(results).sort()).toEqual(wanted);
+    expect(results[0]?.startsWith('/terms/')).toBe(true);
+    expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    expect(fetched.filter((p) => p.startsWith('/data/search/')).length).toBe(wanted.length === 0 ? 0 : 1);
+  });
+
+  test('a slogan search with a filter lists only the matching notices, without the term card', async () => {
+    const query = '两客一危';
+    const year = 2023;
+    const wanted = notices.filter((n) => n.year === year && noticeText(n).includes(query)).map((n) => `/notices/${n.slug}/`).sort();
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(wanted.length).toBeLessThan(expectedPaths(query).length);
+    const { results } = await searchFor({ q: query, year: String(year) }, wanted);
+    expect(results.every((r) => r.startsWith('/notices/'))).toBe(true);
+    expect(noticePaths(results).sort()).toEqual(wanted);
+  });
+});
+
+describe('free-text searches are exact', () => {
+  // 三管三必须”实施细则: a glossary form inside free text (the index keeps forms whole).
+  test.each(['PDT', '森林防火', '城镇燃气', '三管三必须”实施细则', '<script>'])('%s lists exactly the notices containing it, through Pagefind', async (query) => {
+    const wanted = expectedPaths(query);
+    const { results, fetched } = await searchFor({ q: query }, wanted);
+    expect(noticePaths(results).sort()).toEqual(wanted);
+    expect(fetched.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+  });
+
+  test('a free-text result opens the notice at the section that says it', async () => {
+    const query = '森林防火';
     const wanted = expectedPaths(query);
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     const problems = watchPage(page);
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
-    const count = wanted.length === 0 ? fill(ui.searchNone, { q: query }) : fill(ui.searchCount, { n: wanted.length, q: query });
-    await expect.poll(() => page.getByRole('status').allInnerTexts(), WAIT).toContain(count);
-    const results = (await readResults(page)).filter((r) => r.startsWith('/notices/')).map((r) => r.replace(/#.*/, ''));
+    await expect.poll(() => page.getByRole('status').allInnerTexts(), WAIT).toContain(fill(ui.searchCount, { n: wanted.length, q: query }));
+    const first = (await readResults(page)).find((r) => r.startsWith('/notices/'))!;
+    // The section, then a text fragment to the exact words (`#s4-16:~:text=…`).
+    const section = (first.split('#')[1] ?? '').split(':~:')[0]!;
+    expect(/^[a-z][\w-]*$/.test(section), `${first} opens a section`).toBe(true);
+    await page.goto(`${origin}${first}`);
+    expect((await readSection(page, section)).includes(query)).toBe(true);
     await context.close();
-    expect(results.sort()).toEqual(wanted);
     expect(listProblems(problems)).toEqual([]);
   });
 });

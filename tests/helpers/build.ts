@@ -1,6 +1,6 @@
 /**
- * Builds the site the way `npm run build` does (`astro build && pagefind --site <out>`), but into
- * a directory of the caller's choosing, so tests never touch a person's `dist/`.
+ * Builds the site the way `npm run build` does (`astro build && tsx scripts/search-index.ts`),
+ * but into a directory of the caller's choosing, so tests never touch a person's `dist/`.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp } from 'node:fs/promises';
@@ -27,7 +27,7 @@ export interface BuildOptions {
   outDir: string;
   /** Build from `<corpusDir>/seeds` and `<corpusDir>/content/notices` instead of the real content. */
   corpusDir?: string;
-  /** Run Pagefind over the output (as `npm run build` does). Default true. */
+  /** Write the Pagefind index of the output (as `npm run build` does). Default true. */
   pagefind?: boolean;
 }
 
@@ -69,6 +69,6 @@ export async function buildSite({ outDir, corpusDir, pagefind = true }: BuildOpt
   if (corpusDir) env.CORPUS_DIR = corpusDir;
   else delete env.CORPUS_DIR;
   const astroMs = await run(join(BIN, 'astro'), ['build', '--outDir', outDir], env);
-  const pagefindMs = pagefind ? await run(join(BIN, 'pagefind'), ['--site', outDir], env) : 0;
+  const pagefindMs = pagefind ? await run(join(BIN, 'tsx'), ['scripts/search-index.ts', '--site', outDir], env) : 0;
   return { outDir, astroMs, pagefindMs };
 }
