@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --notices 3000] [--seed 1] [--quick] [--skip-browser] [--skip-bare]
- *  [--skip-half] [--skip-incremental] [--pagefind-shards K]`
+ *  [--skip-half] [--skip-incremental]`
  *
  * The scale budgets of issue #6, measured on a generated corpus (src/lib/generate.ts) and printed
  * as a table with PASS/FAIL. Everything is written under `.bench/` (gitignored): corpora, builds
@@ -42,7 +42,6 @@ interface Args {
   bare: boolean;
   half: boolean;
   incremental: boolean;
-  shards: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -59,7 +58,6 @@ function parseArgs(argv: string[]): Args {
     bare: !argv.includes('--skip-bare'),
     half: !argv.includes('--skip-half'),
     incremental: !argv.includes('--skip-incremental'),
-    shards: Number(get('pagefind-shards') ?? 1),
   };
 }
 
@@ -127,7 +125,7 @@ const HEAP_FLAG = /--max-old-space-size=\d+/.exec(JSON.parse(readFileSync(join(R
 const ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', NODE_OPTIONS: `${HEAP_FLAG} ${process.env.NODE_OPTIONS ?? ''}`.trim() };
 
 /** `astro build` of the site from a corpus, into its own outDir and cache, then Pagefind. */
-async function buildSite(corpus: string, name: string, shards: number, pagefind = true, cold = true): Promise<SiteBuild> {
+async function buildSite(corpus: string, name: string, pagefind = true, cold = true): Promise<SiteBuild> {
   const outDir = join(WORK, `dist-${name}`);
   // Astro's cache and the comparison cache both live in the build's own cache folder: a first
   // build is cold, and a rebuild of the same name reuses both (the incremental figure).
@@ -149,7 +147,7 @@ async function buildSite(corpus: string, name: string, shards: number, pagefind 
   const c = output.match(/\[compare\] (\d+) pairs \((\d+) aligned, (\d+) reused/);
   let pf: RunResult = NOTHING;
   if (pagefind) {
-    pf = await runPagefind(outDir, shards);
+    pf = await runPagefind(outDir);
     say(`  pagefind: ${timing(pf)}, peak ${formatBytes(pf.peakRss)}`);
   }
   const notices = readdirSync(join(corpus, 'content', 'notices')).length;
@@ -164,44 +162,21 @@ async function buildSite(corpus: string, name: string, shards: number, pagefind 
     pairsAligned: c ? Number(c[2]) : undefined,
     pairsReused: c ? Number(c[3]) : undefined,
     out: dirSize(outDir),
-    pagefindBytes: dirSize(join(outDir, 'pagefind')).bytes,
+    pagefindBytes: readdirSync(outDir)
+      .filter((d) => /^pagefind(-\d+)?$/.test(d))
+      .reduce((sum, d) => sum + dirSize(join(outDir, d)).bytes, 0),
   };
 }
 
 /**
- * Pagefind over a built site. With `shards` > 1 the notice pages are indexed in that many
- * separate runs (Pagefind's multisite: `--glob` + `--output-subdir`), so no single process holds
- * the whole corpus; the search page must then `mergeIndex` the extra bundles.
+ * The search index of a built site, exactly as `npm run build` makes it: scripts/search-index.ts
+ * (pre-segmented pages, Pagefind's Node API, bundles of at most SEARCH_SHARD_PAGES pages, each in
+ * a Pagefind process of its own). Memory is the whole process tree's.
  */
-async function runPagefind(site: string, shards: number): Promise<RunResult> {
-  if (shards <= 1) {
-    const r = await run(join(BIN, 'pagefind'), ['--site', site], { cwd: ROOT, env: ENV, logFile: LOG });
-    ensureOk('pagefind', r);
-    return r;
-  }
-  const slugs = readdirSync(join(site, 'notices')).sort();
-  const per = Math.ceil(slugs.length / shards);
-  let total: RunResult = NOTHING;
-  for (let k = 0; k < shards; k++) {
-    const part = slugs.slice(k * per, (k + 1) * per);
-    if (part.length === 0) break;
-    // Shard 0 also carries the term pages, in the default bundle (pagefind.yml's glob, split).
-    const notices = `notices/{${part.join(',')}}/**/*.html`;
-    const glob = k === 0 ? `{terms/**/*.html,${notices}}` : notices;
-    const args = ['--site', site, '--glob', glob, '--output-subdir', k === 0 ? 'pagefind' : `pagefind-${k}`];
-    const r = await run(join(BIN, 'pagefind'), args, { cwd: ROOT, env: ENV, logFile: LOG });
-    ensureOk(`pagefind shard ${k}`, r);
-    total = {
-      ms: total.ms + r.ms,
-      peakRss: Math.max(total.peakRss, r.peakRss),
-      cpuS: total.cpuS + r.cpuS,
-      load: [k === 0 ? r.load[0] : total.load[0], r.load[1]],
-      code: 0,
-      tail: r.tail,
-      timeline: [...total.timeline, ...r.timeline],
-    };
-  }
-  return total;
+async function runPagefind(site: string): Promise<RunResult> {
+  const r = await run(join(BIN, 'tsx'), [join(ROOT, 'scripts', 'search-index.ts'), '--site', site], { cwd: ROOT, env: ENV, logFile: LOG });
+  ensureOk('search index', r);
+  return r;
 }
 
 /** The bare baseline: bench/bare renders the same corpus as <pre>, no content layer. */
@@ -300,8 +275,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const results: Record<string, unknown> = { args, generatedMs: genMs };
 
-  const small = args.half ? await buildSite(corpusHalf, `n${half}`, args.shards) : undefined;
-  const full = await buildSite(corpusN, `n${n}`, args.shards);
+  const small = args.half ? await buildSite(corpusHalf, `n${half}`) : undefined;
+  const full = await buildSite(corpusN, `n${n}`);
   results.full = full;
   results.half = small;
   const peak = Math.max(full.astro.peakRss, full.pagefind.peakRss);
@@ -362,6 +337,18 @@ async function main(): Promise<void> {
       target: '< 150 KB',
       pass: s.coldBytes < BUDGET.searchBytes,
     });
+    rows.push({
+      budget: 'Search page itself (before any query)',
+      figure: `${formatBytes(s.pageBytes)} transferred (HTML with the slogan index, JS, CSS)`,
+      target: '',
+    });
+    if (s.text) {
+      rows.push({
+        budget: `Free-text search "${s.text.query}" (Pagefind; info)`,
+        figure: `${s.text.coldMs.toFixed(0)} ms cold, ${formatBytes(s.text.coldBytes)} in ${s.text.coldRequests} requests; ${s.text.status.trim()}`,
+        target: '',
+      });
+    }
     const b = readers.browse;
     rows.push({
       budget: 'Browse page / weight',
@@ -406,7 +393,7 @@ async function main(): Promise<void> {
     const touched = touchOneNotice(corpusN);
     say(`incremental: changed the title of ${touched.slug}`);
     try {
-      const again = await buildSite(corpusN, `n${n}`, args.shards, false, false);
+      const again = await buildSite(corpusN, `n${n}`, false, false);
       results.incremental = again;
       const reusedAll = again.reused !== undefined && again.reused >= n - 1;
       // A title is not compared text: no pair needs aligning again.
