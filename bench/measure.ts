@@ -149,7 +149,7 @@ export function formatBytes(bytes: number): string {
 
 /**
  * Astro's build log, summed: the phases (`[types] Generated 11.38s`, `[vite] ✓ built in 51.86s`),
- * the wall seconds of each page route (between its `▶ src/pages/…` line and the next, so it
+ * the wall seconds of each route (between its `▶ src/pages/…` or `λ src/pages/…` line and the next, so it
  * includes the route's getStaticPaths and its data preparation), and per URL kind the pages
  * written and the render milliseconds Astro reports (`├─ /compare/a/b/index.html (+412ms)`).
  */
@@ -196,7 +196,8 @@ export function summariseAstroLog(output: string, timeline: [number, number][] =
   };
   const peakBetween = (from: number, to: number): number =>
     timeline.filter(([t]) => clock(t) >= from && clock(t) <= to).reduce((m, [, r]) => Math.max(m, r), 0);
-  const marks = [...plain.matchAll(/^(\d\d:\d\d:\d\d) (?:▶ (src\/pages\/\S+)|✓ Completed in)/gm)];
+  // Pages start with ▶, endpoints (JSON, CSV, TXT) with λ: both start a route.
+  const marks = [...plain.matchAll(/^(\d\d:\d\d:\d\d) (?:[▶λ] (src\/pages\/\S+)|✓ Completed in)/gm)];
   for (let i = 0; i < marks.length - 1; i++) {
     const route = marks[i]![2];
     if (!route) continue;

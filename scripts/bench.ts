@@ -119,7 +119,7 @@ function timing(r: RunResult): string {
 
 /**
  * The heap cap `npm run build` gives astro (package.json): V8 otherwise lets the heap grow far
- * past the live data before collecting (3.5 GB at 3,000 notices against 2.8 GB capped).
+ * past the live data before collecting. The bench builds with the same flag.
  */
 const HEAP_FLAG = /--max-old-space-size=\d+/.exec(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.build)?.[0] ?? '';
 const ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', NODE_OPTIONS: `${HEAP_FLAG} ${process.env.NODE_OPTIONS ?? ''}`.trim() };
