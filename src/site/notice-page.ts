@@ -38,6 +38,17 @@ export interface NoticePage {
   termSlugs: string[];
 }
 
+/**
+ * Name the places a clause also appears: each by its notice's short name, and by the clause's
+ * id as well when the same notice holds it more than once (`湖北省 2023 §s1-2`), so two links
+ * never read the same.
+ */
+export function nameAlsoIn(others: { slug: string; blockId: string }[], nameOf: (slug: string) => string): AlsoIn[] {
+  const count = new Map<string, number>();
+  for (const o of others) count.set(o.slug, (count.get(o.slug) ?? 0) + 1);
+  return others.map((o) => ({ ...o, title: count.get(o.slug)! > 1 ? `${nameOf(o.slug)} §${o.blockId}` : nameOf(o.slug) }));
+}
+
 const HEAD_ROLES = new Set<FurnitureRole>(['masthead', 'doc-number', 'title', 'interpreter', 'addressee']);
 
 /** Headings at this depth or above start a new section: terms are marked again after them. */

@@ -3,7 +3,7 @@
  * term matcher) is computed once per build; each page's own data is built when that page is
  * rendered and then dropped, so a large corpus never holds every page's segments at once.
  */
-import { buildNoticePage, type AlsoIn, type NoticePage } from './notice-page';
+import { buildNoticePage, nameAlsoIn, type AlsoIn, type NoticePage } from './notice-page';
 import { getAlsoIn, shortName } from './compare';
 import { getNotices } from './notices';
 import { getTermIndex } from './terms';
@@ -45,7 +45,7 @@ export async function getNoticePage(slug: string): Promise<NoticePage | undefine
   for (const [blockId, others] of alsoIn.get(slug) ?? []) {
     named.set(
       blockId,
-      others.map((o) => ({ ...o, title: shortName(bySlug.get(o.slug)!) })),
+      nameAlsoIn(others, (other) => shortName(bySlug.get(other)!)),
     );
   }
   return buildNoticePage(notice, matcher, named);

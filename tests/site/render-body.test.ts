@@ -3,7 +3,7 @@ import { glossaryForms, loadGlossary } from '../../src/data/glossary';
 import { loadNotices } from '../../src/data/notices';
 import { buildMatcher } from '../../src/lib/terms';
 import type { Block, Notice } from '../../src/lib/types';
-import { buildNoticePage } from '../../src/site/notice-page';
+import { buildNoticePage, nameAlsoIn } from '../../src/site/notice-page';
 import { renderBody } from '../../src/site/render-body';
 
 const notices = loadNotices();
@@ -73,5 +73,21 @@ describe('renderBody on the real seeds', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('id="f-x&quot;&gt;&lt;b"');
     expect(visibleText(html)).toContain(hostile);
+  });
+});
+
+describe('nameAlsoIn', () => {
+  const names: Record<string, string> = { a: '湖北省 2023', b: '静德县 2022' };
+  it('names each place by its notice, and adds the clause id when a notice holds the clause twice', () => {
+    const named = nameAlsoIn(
+      [
+        { slug: 'a', blockId: 's1-2' },
+        { slug: 'b', blockId: 's3' },
+        { slug: 'a', blockId: 's4-1-p2' },
+      ],
+      (slug) => names[slug]!,
+    );
+    expect(named.map((n) => n.title)).toEqual(['湖北省 2023 §s1-2', '静德县 2022', '湖北省 2023 §s4-1-p2']);
+    expect(new Set(named.map((n) => n.title)).size).toBe(named.length);
   });
 });
