@@ -4,11 +4,12 @@
  * passes) read the same file, and a rebuild after a metadata change reuses every pair whose
  * notices' blocks did not change. Keys are content digests (see `src/site/compare.ts`), so a
  * stale entry is never read for changed content; a change to the comparison code must bump
- * `COMPARE_CACHE_VERSION` there.
+ * `COMPARE_CACHE_VERSION` there. Its atomic JSON file helpers also serve the parse cache
+ * (`src/data/parse-cache.ts`).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Where the cache lives: `COMPARE_CACHE_DIR`, else `node_modules/.cache/anquan-compare`. */
 export function compareCacheDir(): string {
@@ -22,6 +23,23 @@ export function digest(...parts: string[]): string {
   return hash.digest('hex');
 }
 
+/** A JSON file's value, or undefined when it is absent or unreadable (the caller recomputes it). */
+export function readJsonFile<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write a JSON file atomically (temp file, then rename), so a crashed build leaves no half file. */
+export function writeJsonFile(file: string, value: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(value));
+  renameSync(temp, file);
+}
+
 export class JsonDiskCache {
   constructor(readonly dir: string) {}
 
@@ -31,19 +49,10 @@ export class JsonDiskCache {
 
   /** The cached value, or undefined when absent or unreadable (then it is recomputed). */
   get<T>(key: string): T | undefined {
-    try {
-      return JSON.parse(readFileSync(this.file(key), 'utf8')) as T;
-    } catch {
-      return undefined;
-    }
+    return readJsonFile<T>(this.file(key));
   }
 
-  /** Writes atomically (temp file, then rename), so a crashed build leaves no half file. */
   set(key: string, value: unknown): void {
-    const file = this.file(key);
-    mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(value));
-    renameSync(temp, file);
+    writeJsonFile(this.file(key), value);
   }
 }

@@ -9,9 +9,10 @@
  * twice.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block } from '../lib/types';
+import { readJsonFile, writeJsonFile } from './compare-cache';
 
 /** The files whose code decides what a parse gives: a change to any of them re-parses everything. */
 export const PARSER_FILES = [
@@ -44,17 +45,10 @@ export function parsedFile(cacheDir: string, digest: string): string {
 
 /** The cached blocks, or undefined when the file is missing or unreadable. */
 export function readParsed(file: string): Block[] | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Block[];
-  } catch {
-    return undefined;
-  }
+  return readJsonFile<Block[]>(file);
 }
 
-/** Write blocks atomically (temp file, then rename): a crashed build leaves no half file. */
+/** Write blocks atomically: a crashed build leaves no half file. */
 export function writeParsed(file: string, blocks: Block[]): void {
-  mkdirSync(join(file, '..'), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(blocks));
-  renameSync(temp, file);
+  writeJsonFile(file, blocks);
 }
