@@ -37,7 +37,8 @@ export interface TermMatcher {
 }
 
 interface Node {
-  next: Map<string, number>;
+  /** Children by folded UTF-16 code unit. */
+  next: Map<number, number>;
   fail: number;
   /** Index into `forms` of the form ending exactly here, or -1. */
   form: number;
@@ -47,10 +48,18 @@ interface Node {
 }
 
 class Automaton implements TermMatcher {
+  /**
+   * The root's children as a table over every UTF-16 code unit (0 = none): most characters of
+   * a notice start no form, and this answers them with one array read instead of a map lookup.
+   */
+  readonly rootNext = new Uint32Array(0x10000);
+
   constructor(
     readonly forms: readonly TermForm[],
     readonly nodes: Node[],
-  ) {}
+  ) {
+    for (const [code, child] of nodes[0]!.next) this.rootNext[code] = child;
+  }
 }
 
 /**
@@ -58,10 +67,16 @@ class Automaton implements TermMatcher {
  * half-width. One character in, one character out, so offsets survive folding.
  */
 export function foldChar(ch: string): string {
-  if (ch === '，' || ch === ',' || ch === '、') return '、';
   const code = ch.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  return ch;
+  const folded = foldCode(code);
+  return folded === code ? ch : String.fromCharCode(folded);
+}
+
+/** `foldChar` on a UTF-16 code unit (what the matcher compares). */
+function foldCode(code: number): number {
+  if (code === 0xff0c || code === 0x2c || code === 0x3001) return 0x3001; // ， , 、 → 、
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  return code;
 }
 
 /** `foldChar` over a whole string. */
@@ -105,7 +120,8 @@ export function buildMatcher(forms: TermForm[]): TermMatcher {
   const nodes: Node[] = [{ next: new Map(), fail: 0, form: -1, output: -1, depth: 0 }];
   kept.forEach((f, index) => {
     let at = 0;
-    for (const ch of foldText(f.form)) {
+    for (let i = 0; i < f.form.length; i++) {
+      const ch = foldCode(f.form.charCodeAt(i));
       let to = nodes[at]!.next.get(ch);
       if (to === undefined) {
         to = nodes.length;
@@ -145,14 +161,15 @@ function asAutomaton(matcher: TermMatcher): Automaton {
 
 /** Every glossary occurrence in `text`, non-overlapping, leftmost-longest, in text order. */
 export function findTerms(text: string, matcher: TermMatcher): TermMatch[] {
-  const { nodes, forms } = asAutomaton(matcher);
+  const { nodes, forms, rootNext } = asAutomaton(matcher);
   // longestAt[start] = end of the longest form starting at `start`.
   const longestAt = new Map<number, { end: number; form: number }>();
   let at = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = foldChar(text[i]!);
+    const ch = foldCode(text.charCodeAt(i));
     while (at !== 0 && !nodes[at]!.next.has(ch)) at = nodes[at]!.fail;
-    at = nodes[at]!.next.get(ch) ?? 0;
+    at = at === 0 ? rootNext[ch]! : nodes[at]!.next.get(ch)!;
+    if (at === 0) continue;
     for (let o = nodes[at]!.form >= 0 ? at : nodes[at]!.output; o >= 0; o = nodes[o]!.output) {
       const n = nodes[o]!;
       const end = i + 1;
