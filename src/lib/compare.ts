@@ -134,15 +134,19 @@ export function alignNotices(a: ComparableNotice, b: ComparableNotice, options: 
   return { places, ca, cb, alignment: alignClauses(ca, cb, options) };
 }
 
-/** One clause found in two notices: the block holding it on each side. */
+/**
+ * One clause found in two notices: the blocks holding it on each side, in document order. Most
+ * are one block each; a clause merged or split in adaptation spans several blocks on one side.
+ */
 export interface SameClause {
-  aBlock: string;
-  bBlock: string;
+  aBlocks: string[];
+  bBlocks: string[];
 }
 
 /**
- * The block pairs holding the same clause (kept, or adapted with a score of at least
- * `minScore`): what the notice pages show as "also in …". Deduplicated, in A order.
+ * The clauses two notices share (kept, or adapted with a score of at least `minScore`): what
+ * the notice pages show as "also in …". One entry per aligned group, in A order; groups of
+ * sentence-level clauses that fall in the same blocks give one entry.
  */
 export function sameClauses(aligned: NoticeAlignment, minScore = 0.8): SameClause[] {
   const seen = new Set<string>();
@@ -150,15 +154,14 @@ export function sameClauses(aligned: NoticeAlignment, minScore = 0.8): SameClaus
   const groups = [...aligned.alignment.groups].sort((x, y) => x.a[0]! - y.a[0]!);
   for (const g of groups) {
     if (g.score < minScore) continue;
-    for (const i of g.a) {
-      for (const j of g.b) {
-        const link = { aBlock: aligned.ca[i]!.blockId, bBlock: aligned.cb[j]!.blockId };
-        const key = `${link.aBlock} ${link.bBlock}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(link);
-      }
-    }
+    const link = {
+      aBlocks: [...new Set(g.a.map((i) => aligned.ca[i]!.blockId))],
+      bBlocks: [...new Set(g.b.map((j) => aligned.cb[j]!.blockId))],
+    };
+    const key = `${link.aBlocks.join(' ')}/${link.bBlocks.join(' ')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(link);
   }
   return out;
 }

@@ -140,7 +140,7 @@ function getPairResults(): Promise<PairResults> {
     const formsDigest = digest(JSON.stringify(terms.matcher.forms));
     const keys = (x: string, y: string) => {
       const pair = [COMPARE_CACHE_VERSION, noticeDigest(bySlug.get(x)!), noticeDigest(bySlug.get(y)!)];
-      return { links: digest(...pair, 'also-in'), summary: digest(...pair, formsDigest, 'summary'), comparison: digest(...pair, formsDigest, 'comparison') };
+      return { links: digest(...pair, 'also-in-groups'), summary: digest(...pair, formsDigest, 'summary'), comparison: digest(...pair, formsDigest, 'comparison') };
     };
     let alignedNow = 0;
     const compute = (x: string, y: string): Comparison => {
@@ -186,6 +186,8 @@ function getPairResults(): Promise<PairResults> {
 /**
  * Where else each clause appears: notice slug → block id → other notices' blocks holding the
  * same clause (kept verbatim, or adapted with a score of at least 0.8), over the selected pairs.
+ * A clause that spans several blocks on the other side (merged or split in adaptation) links
+ * to where it starts there, once, not to each of its blocks.
  */
 export async function getAlsoIn(): Promise<Map<string, Map<string, { slug: string; blockId: string }[]>>> {
   const [notices, results] = await Promise.all([getNotices(), getPairResults()]);
@@ -198,9 +200,9 @@ export async function getAlsoIn(): Promise<Map<string, Map<string, { slug: strin
     blocks.set(blockId, list);
   };
   for (const pair of selectNoticePairs(notices)) {
-    for (const link of results.links(pair.a, pair.b)) {
-      note(pair.a, link.aBlock, pair.b, link.bBlock);
-      note(pair.b, link.bBlock, pair.a, link.aBlock);
+    for (const { aBlocks, bBlocks } of results.links(pair.a, pair.b)) {
+      for (const block of aBlocks) note(pair.a, block, pair.b, bBlocks[0]!);
+      for (const block of bBlocks) note(pair.b, block, pair.a, aBlocks[0]!);
     }
   }
   return out;

@@ -192,8 +192,24 @@ describe('sameClauses ("also in" on notice pages)', () => {
 
   test('峄城 → 岢岚: the copied 两客一危一货 clause links its two paragraphs', () => {
     const links = sameClauses(aligned('yicheng-2023', 'kelan-2023'));
-    expect(links).toContainEqual({ aBlock: 's3-9-p1', bBlock: 's3-8-3-p1' });
-    expect(new Set(links.map((l) => `${l.aBlock} ${l.bBlock}`)).size).toBe(links.length);
+    expect(links).toContainEqual({ aBlocks: ['s3-9-p1'], bBlocks: ['s3-8-3-p1'] });
+    const entries = links.map((l) => `${l.aBlocks.join(' ')}/${l.bBlocks.join(' ')}`);
+    expect(new Set(entries).size).toBe(entries.length);
+  });
+
+  test('each entry is one aligned group, in A order, with every block of the group once', () => {
+    const a = aligned('shanxi-2020', 'kelan-2023');
+    const links = sameClauses(a);
+    const strong = a.alignment.groups.filter((g) => g.score >= 0.8);
+    const blocksOf = (ids: number[], side: typeof a.ca) => [...new Set(ids.map((i) => side[i]!.blockId))];
+    for (const g of strong) expect(links).toContainEqual({ aBlocks: blocksOf(g.a, a.ca), bBlocks: blocksOf(g.b, a.cb) });
+    expect(links.length).toBeLessThanOrEqual(strong.length);
+    for (const l of links) {
+      expect(new Set(l.aBlocks).size).toBe(l.aBlocks.length);
+      expect(new Set(l.bBlocks).size).toBe(l.bBlocks.length);
+    }
+    const firstA = links.map((l) => a.ca.findIndex((c) => c.blockId === l.aBlocks[0]));
+    expect(firstA).toEqual([...firstA].sort((x, y) => x - y));
   });
 
   test('a weakly adapted clause is not "the same clause"', () => {
