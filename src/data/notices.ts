@@ -3,6 +3,7 @@
  * `seeds/<file>.txt` raw text. Every problem is reported with the file, the line, and the fix;
  * all problems are collected and reported together so one build run shows them all.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -54,7 +55,9 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
 
 /** Decode a seed as UTF-8, or describe where and why it is not. */
 export function decodeSeed(bytes: Uint8Array, file: string): { text: string } | { problem: string } {
-  const bad = findInvalidUtf8(bytes);
+  // `isUtf8` validates as strictly as a fatal TextDecoder, several times faster; the slow
+  // search for the offending byte runs only on a bad file.
+  const bad = isUtf8(bytes) ? -1 : findInvalidUtf8(bytes);
   if (bad !== -1) {
     const line = bytes.subarray(0, bad).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
     const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
@@ -62,7 +65,7 @@ export function decodeSeed(bytes: Uint8Array, file: string): { text: string } | 
       problem: `${display(file)}:${line}: the file is not UTF-8 (byte 0x${hex} at offset ${bad}). Fix: convert it, e.g. \`iconv -f GB18030 -t UTF-8\`, and save it again.`,
     };
   }
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') return { problem: `${display(file)}: the file is empty. Fix: put the notice's full text in it.` };
   return { text };
 }

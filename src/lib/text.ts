@@ -4,6 +4,7 @@
  */
 
 const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’、，。；：！？《》（）【】';
+const ANY_SPACE = /[ \t\u00a0\u3000]/;
 const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, 'gu');
 
 /** Strip a leading byte-order mark and turn CRLF / CR line endings into LF. */
@@ -16,6 +17,8 @@ export function normaliseNewlines(text: string): string {
  * `应急 PDT 窄带`): Chinese text has no word spaces, so they carry no meaning.
  */
 export function tidySpaces(text: string): string {
+  // Most lines have no such space at all: skip the patterns (a lookbehind tried at every position).
+  if (!ANY_SPACE.test(text)) return text.trim();
   return text.replace(SPACE_NEAR_CJK, '').replace(/[ \t\u00a0]{2,}/g, ' ').trim();
 }
 
