@@ -12,6 +12,8 @@ import type { Notice } from '../lib/types';
 
 interface Shared {
   bySlug: Map<string, Notice>;
+  /** Each notice's short name, for "also in" labels (a page names hundreds of clauses). */
+  names: Map<string, string>;
   matcher: TermMatcher;
   alsoIn: Awaited<ReturnType<typeof getAlsoIn>>;
 }
@@ -21,7 +23,12 @@ let shared: Promise<Shared> | undefined;
 function getShared(): Promise<Shared> {
   shared ??= (async () => {
     const [notices, terms, alsoIn] = await Promise.all([getNotices(), getTermIndex(), getAlsoIn()]);
-    return { bySlug: new Map(notices.map((n) => [n.slug, n])), matcher: terms.matcher, alsoIn };
+    return {
+      bySlug: new Map(notices.map((n) => [n.slug, n])),
+      names: new Map(notices.map((n) => [n.slug, shortName(n)])),
+      matcher: terms.matcher,
+      alsoIn,
+    };
   })();
   return shared;
 }
@@ -38,14 +45,14 @@ export async function getNoticeSlugs(): Promise<string[]> {
 
 /** One notice page's data (undefined for an unknown slug). */
 export async function getNoticePage(slug: string): Promise<NoticePage | undefined> {
-  const { bySlug, matcher, alsoIn } = await getShared();
+  const { bySlug, names, matcher, alsoIn } = await getShared();
   const notice = bySlug.get(slug);
   if (!notice) return undefined;
   const named = new Map<string, AlsoIn[]>();
   for (const [blockId, others] of alsoIn.get(slug) ?? []) {
     named.set(
       blockId,
-      nameAlsoIn(others, (other) => shortName(bySlug.get(other)!)),
+      nameAlsoIn(others, (other) => names.get(other)!),
     );
   }
   return buildNoticePage(notice, matcher, named);

@@ -5,6 +5,7 @@ import { buildMatcher } from '../../src/lib/terms';
 import type { Block, Notice } from '../../src/lib/types';
 import { buildNoticePage, nameAlsoIn } from '../../src/site/notice-page';
 import { renderBody } from '../../src/site/render-body';
+import { shortLabel } from '../../src/components/notice-block';
 
 const notices = loadNotices();
 const matcher = buildMatcher(glossaryForms(loadGlossary()));
@@ -89,5 +90,20 @@ describe('nameAlsoIn', () => {
     );
     expect(named.map((n) => n.title)).toEqual(['湖北省 2023 §s1-2', '静德县 2022', '湖北省 2023 §s4-1-p2']);
     expect(new Set(named.map((n) => n.title)).size).toBe(named.length);
+  });
+});
+
+describe('shortLabel (a permalink names its clause by its start)', () => {
+  it('keeps a text of up to 16 characters whole and cuts a longer one at 16 with an ellipsis', () => {
+    expect(shortLabel('一、加大安全监管体系')).toBe('一、加大安全监管体系');
+    expect(shortLabel('一二三四五六七八九十一二三四五六')).toBe('一二三四五六七八九十一二三四五六');
+    expect(shortLabel('一二三四五六七八九十一二三四五六七')).toBe('一二三四五六七八九十一二三四五六…');
+  });
+
+  it('counts characters, not UTF-16 units, so a character outside the BMP is never split', () => {
+    const wide = '𠀀'.repeat(17);
+    expect(shortLabel(wide)).toBe(`${'𠀀'.repeat(16)}…`);
+    expect(shortLabel('𠀀'.repeat(16))).toBe('𠀀'.repeat(16));
+    expect(shortLabel(`${'一'.repeat(15)}𠀀`)).toBe(`${'一'.repeat(15)}𠀀`);
   });
 });
