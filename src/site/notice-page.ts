@@ -46,7 +46,7 @@ export interface NoticePage {
 export function nameAlsoIn(others: { slug: string; blockId: string }[], nameOf: (slug: string) => string): AlsoIn[] {
   const count = new Map<string, number>();
   for (const o of others) count.set(o.slug, (count.get(o.slug) ?? 0) + 1);
-  return others.map((o) => ({ ...o, title: count.get(o.slug)! > 1 ? `${nameOf(o.slug)} §${o.blockId}` : nameOf(o.slug) }));
+  return others.map(({ slug, blockId }) => ({ slug, blockId, title: count.get(slug)! > 1 ? `${nameOf(slug)} §${blockId}` : nameOf(slug) }));
 }
 
 const HEAD_ROLES = new Set<FurnitureRole>(['masthead', 'doc-number', 'title', 'interpreter', 'addressee']);

@@ -29,8 +29,13 @@ function permalink(id: string, text: string): string {
 }
 
 function alsoIn(items: AlsoIn[], base: string): string {
-  const links = items.map((a) => `<a href="${escapeHtml(`${base}notices/${a.slug}/#${a.blockId}`)}">${escapeHtml(a.title)}</a>`);
-  return `<p class="also-in" data-pagefind-ignore><span>${escapeHtml(ui.alsoIn)}</span> ${links.join('、')}</p>`;
+  // A page at scale carries a thousand of these links: plain concatenation, one escape per part.
+  const prefix = escapeHtml(`${base}notices/`);
+  let html = `<p class="also-in" data-pagefind-ignore><span>${escapeHtml(ui.alsoIn)}</span> `;
+  items.forEach((a, i) => {
+    html += `${i > 0 ? '、' : ''}<a href="${prefix}${escapeHtml(a.slug)}/#${escapeHtml(a.blockId)}">${escapeHtml(a.title)}</a>`;
+  });
+  return `${html}</p>`;
 }
 
 /** A cell's segments split at line breaks; a term never spans one, so its link stays whole. */
