@@ -113,6 +113,20 @@ function diskCacheFor(notices: readonly Notice[]): JsonDiskCache | undefined {
 /** Same-clause threshold for "also in": kept, or adapted this close. */
 const ALSO_IN_SCORE = 0.8;
 
+export type DownloadKind = 'json' | 'csv';
+const DOWNLOAD_KINDS: DownloadKind[] = ['json', 'csv'];
+/** Bump when a download's format changes (the JSON carries its own `version` for readers). */
+const DOWNLOAD_VERSION = 'download-1';
+
+/** A pair's open-data file as served: `/data/compare/<a>/<b>.json` or `.csv`. */
+function downloadBody(pair: SelectedPair, kind: DownloadKind, c: Comparison): string {
+  // JSON is compact, unlike the per-notice files: a large pair's rows run to hundreds of kilobytes.
+  // CSV is UTF-8 with a BOM, so Excel reads the Chinese.
+  return kind === 'json'
+    ? `${JSON.stringify({ version: 1, reasons: pair.reasons, similarity: pair.similarity, ...c })}\n`
+    : `\uFEFF${comparisonCsv(c)}`;
+}
+
 /**
  * Every result of one selected pair, from one alignment: the "also in" links for notice pages,
  * the summary for the matrix, and the full comparison for the pair's page, JSON and CSV. Each is
@@ -121,6 +135,8 @@ const ALSO_IN_SCORE = 0.8;
 interface PairResults {
   /** Pairs aligned in this build so far (the rest came from the cache). */
   aligned(): number;
+  download(pair: SelectedPair, kind: DownloadKind, known?: Comparison): string | Uint8Array<ArrayBuffer>;
+  prepareDownloads(pair: SelectedPair, comparison: Comparison): void;
   links(a: string, b: string): SameClause[];
   summary(a: string, b: string): CompareSummary;
   comparison(a: string, b: string): Comparison;
@@ -168,16 +184,34 @@ function getPairResults(): Promise<PairResults> {
       map.set(id, value);
       return value;
     };
+    const comparison = (x: string, y: string): Comparison => {
+      const key = keys(x, y).comparison;
+      const c = memory.get(key) ?? disk?.get<Comparison>(key) ?? compute(x, y);
+      memory.set(key, c);
+      return c;
+    };
+    const downloadKey = (pair: SelectedPair, kind: DownloadKind) =>
+      digest(keys(pair.a, pair.b).comparison, DOWNLOAD_VERSION, kind, kind === 'json' ? JSON.stringify([pair.reasons, pair.similarity]) : '');
     return {
       aligned: () => alignedNow,
+      comparison,
+      download: (pair, kind, known) => {
+        const key = downloadKey(pair, kind);
+        const stored = disk?.getBytes(key, kind);
+        if (stored) return stored;
+        const body = downloadBody(pair, kind, known ?? comparison(pair.a, pair.b));
+        disk?.setText(key, kind, body);
+        return body;
+      },
+      prepareDownloads: (pair, c) => {
+        if (!disk) return;
+        for (const kind of DOWNLOAD_KINDS) {
+          const key = downloadKey(pair, kind);
+          if (!disk.hasText(key, kind)) disk.setText(key, kind, downloadBody(pair, kind, c));
+        }
+      },
       links: cached(links, (k) => k.links),
       summary: cached(summaries, (k) => k.summary),
-      comparison: (x, y) => {
-        const key = keys(x, y).comparison;
-        const c = memory.get(key) ?? disk?.get<Comparison>(key) ?? compute(x, y);
-        memory.set(key, c);
-        return c;
-      },
     };
   })();
   return pairResults;
@@ -217,6 +251,14 @@ export interface CompareData {
   summaries: Map<string, CompareSummary>;
   /** The full comparison of a pre-rendered pair (memory, then disk cache, then computed). */
   comparison(a: string, b: string): Comparison;
+  /**
+   * A pair's JSON or CSV download as served. Above the all-pairs size these are stored with the
+   * comparison cache, written when the pair's page is rendered (`prepareDownloads`), so the data
+   * routes copy finished bytes instead of parsing the comparison again.
+   */
+  download(pair: SelectedPair, kind: DownloadKind): string | Uint8Array<ArrayBuffer>;
+  /** Store the pair's downloads from the comparison its page already holds (disk cache only). */
+  prepareDownloads(pair: SelectedPair, comparison: Comparison): void;
   /** Glossary forms, so the browser picker tokenizes like the build. */
   forms: readonly TermForm[];
 }
@@ -233,7 +275,7 @@ export function getCompareData(): Promise<CompareData> {
     const aligned = results.aligned();
     // The bench reads this line: alignment reuse across builds (content digests as keys).
     console.log(`[compare] ${pairs.length} pairs (${aligned} aligned, ${pairs.length - aligned} reused from cache)`);
-    return { notices, bySlug: new Map(all.map((n) => [n.slug, n])), pairs, summaries, comparison: results.comparison, forms: terms.matcher.forms };
+    return { notices, bySlug: new Map(all.map((n) => [n.slug, n])), pairs, summaries, comparison: results.comparison, download: (pair, kind) => results.download(pair, kind), prepareDownloads: results.prepareDownloads, forms: terms.matcher.forms };
   })();
   return data;
 }

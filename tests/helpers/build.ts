@@ -29,6 +29,11 @@ export interface BuildOptions {
   corpusDir?: string;
   /** Write the Pagefind index of the output (as `npm run build` does). Default true. */
   pagefind?: boolean;
+  /**
+   * Keep comparisons on disk here (`COMPARE_CACHE_DIR`), the path a large corpus takes: the
+   * JSON and CSV downloads are then stored when the pair's page renders and served as bytes.
+   */
+  compareCacheDir?: string;
 }
 
 export interface BuildResult {
@@ -60,7 +65,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 }
 
 /** Build the site into `outDir`; rejects with the tail of the build output on failure. */
-export async function buildSite({ outDir, corpusDir, pagefind = true }: BuildOptions): Promise<BuildResult> {
+export async function buildSite({ outDir, corpusDir, pagefind = true, compareCacheDir }: BuildOptions): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -68,6 +73,8 @@ export async function buildSite({ outDir, corpusDir, pagefind = true }: BuildOpt
   };
   if (corpusDir) env.CORPUS_DIR = corpusDir;
   else delete env.CORPUS_DIR;
+  if (compareCacheDir) env.COMPARE_CACHE_DIR = compareCacheDir;
+  else delete env.COMPARE_CACHE_DIR;
   const astroMs = await run(join(BIN, 'astro'), ['build', '--outDir', outDir], env);
   const pagefindMs = pagefind ? await run(join(BIN, 'tsx'), ['scripts/search-index.ts', '--site', outDir], env) : 0;
   return { outDir, astroMs, pagefindMs };

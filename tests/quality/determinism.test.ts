@@ -1,10 +1,13 @@
 /**
  * Two builds from the same input are identical, file for file and byte for byte: a second
  * build (astro + pagefind, as `npm run build`) is compared with the one the other site tests use.
+ * The second keeps its comparisons in an empty disk cache (`COMPARE_CACHE_DIR`), as a large
+ * corpus does, so the cached path (comparisons read back from disk, JSON and CSV downloads
+ * stored by the pair's page and served as stored bytes) must give the same site.
  */
 import { rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { buildSite, makeBuildDir } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
@@ -14,13 +17,24 @@ let secondDir: string | undefined;
 
 beforeAll(async () => {
   secondDir = await makeBuildDir('rebuild');
-  await buildSite({ outDir: secondDir });
+  await buildSite({ outDir: secondDir, compareCacheDir: join(secondDir, '..', `${basename(secondDir)}-compare-cache`) });
 });
 afterAll(async () => {
-  if (secondDir) await rm(secondDir, { recursive: true, force: true });
+  if (secondDir) {
+    await rm(secondDir, { recursive: true, force: true });
+    await rm(join(secondDir, '..', `${basename(secondDir)}-compare-cache`), { recursive: true, force: true });
+  }
 });
 
 describe('deterministic build', () => {
+  test('the second build stored its comparisons and downloads on disk', () => {
+    const cache = listFiles(join(secondDir!, '..', `${basename(secondDir!)}-compare-cache`));
+    const pairs = listFiles(join(firstDir, 'data', 'compare')).filter((f) => f.endsWith('.csv')).length;
+    expect(pairs).toBeGreaterThan(0);
+    expect(cache.filter((f) => f.endsWith('.csv'))).toHaveLength(pairs);
+    expect(cache.filter((f) => f.endsWith('.json')).length).toBeGreaterThan(pairs);
+  });
+
   test('a second build has the same files', () => {
     expect(listFiles(secondDir!)).toEqual(listFiles(firstDir));
   });

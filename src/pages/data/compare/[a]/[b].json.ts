@@ -8,11 +8,7 @@ export const getStaticPaths = (async () => (await getCompareData()).pairs.map((p
  * `/data/compare/<a>/<b>.json`: the aligned rows (block ids, class, score, word diff ops) and
  * the summary of one pre-rendered comparison. A is the older notice.
  */
-export const GET: APIRoute = async ({ params, props }) => {
-  const data = await getCompareData();
-  const comparison = data.comparison(params.a!, params.b!);
-  const { pair } = props as { pair: SelectedPair };
-  // Compact, unlike the per-notice files: a large pair's rows run to hundreds of kilobytes.
-  const body = JSON.stringify({ version: 1, reasons: pair.reasons, similarity: pair.similarity, ...comparison });
-  return new Response(`${body}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = async ({ props }) => {
+  const body = (await getCompareData()).download((props as { pair: SelectedPair }).pair, 'json');
+  return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
