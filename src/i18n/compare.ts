@@ -11,6 +11,8 @@ export const compareUi = {
   pairsShare: 'B 的文字取自 A',
   pairsHeading: '已生成的对比',
   pairsIntro: '下列文件对已预先生成对比页；其他任意两份文件可用下方的选择器在浏览器中对比。',
+  pairsCount: (n: number) => `共 ${n.toLocaleString('en-US')} 对，按 B 取自 A 的文字比例从高到低排列。`,
+  pairsPageTitle: (page: number, pages: number) => `已生成的对比 · 第 ${page} / ${pages} 页`,
   pickerHeading: '任选两份文件对比',
   pickerA: '文件一',
   pickerB: '文件二',

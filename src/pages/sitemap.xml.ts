@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { getNotices } from '../site/notices';
 import { getTermIndex } from '../site/terms';
 import { getCompareData } from '../site/compare';
+import { pairsPageCount, pairsPageHref } from '../site/pair-pages';
 import { PAGE_SIZE } from '../site/browse';
 
 /** `/sitemap.xml`: every page a reader may land on. */
@@ -10,11 +11,13 @@ export const GET: APIRoute = async ({ site }) => {
   const { terms } = await getTermIndex();
   const { pairs } = await getCompareData();
   const browsePages = Array.from({ length: Math.max(0, Math.ceil(notices.length / PAGE_SIZE) - 1) }, (_, i) => `/page/${i + 2}/`);
+  const pairPages = Array.from({ length: pairsPageCount(pairs.length) - 1 }, (_, i) => pairsPageHref('/', i + 2));
   const paths = [
     '/',
     ...browsePages,
     '/terms/',
     '/compare/',
+    ...pairPages,
     '/search/',
     '/data/',
     ...notices.map((n) => `/notices/${n.slug}/`),

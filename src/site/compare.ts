@@ -17,6 +17,7 @@ import {
   type SameClause,
 } from '../lib/compare';
 import { orderPair, selectPairs, type SelectedPair } from '../lib/related';
+import { sortPairRows, type PairRow } from './pair-pages';
 import type { TermForm } from '../lib/terms';
 import type { Notice } from '../lib/types';
 import { getNotices } from './notices';
@@ -278,6 +279,15 @@ export function getCompareData(): Promise<CompareData> {
     return { notices, bySlug: new Map(all.map((n) => [n.slug, n])), pairs, summaries, comparison: results.comparison, download: (pair, kind) => results.download(pair, kind), prepareDownloads: results.prepareDownloads, forms: terms.matcher.forms };
   })();
   return data;
+}
+
+const pairRows = new WeakMap<CompareData, PairRow[]>();
+
+/** Every pre-rendered pair with its summary, most text taken over first (sorted once per build). */
+export function sortedPairRows(data: CompareData): PairRow[] {
+  let rows = pairRows.get(data);
+  if (!rows) pairRows.set(data, (rows = sortPairRows(data.pairs, data.summaries)));
+  return rows;
 }
 
 /**
