@@ -8,7 +8,7 @@
  * (`src/data/parse-cache.ts`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Where the cache lives: `COMPARE_CACHE_DIR`, else `node_modules/.cache/anquan-compare`. */
@@ -34,14 +34,9 @@ export function readJsonFile<T>(file: string): T | undefined {
 
 /** Write a JSON file atomically (temp file, then rename), so a crashed build leaves no half file. */
 export function writeJsonFile(file: string, value: unknown): void {
-  writeTextFile(file, JSON.stringify(value));
-}
-
-/** Write a text file atomically, as `writeJsonFile` does. */
-function writeTextFile(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
+  writeFileSync(temp, JSON.stringify(value));
   renameSync(temp, file);
 }
 
@@ -61,25 +56,12 @@ export class JsonDiskCache {
     writeJsonFile(this.file(key), value);
   }
 
-  private textFile(key: string, ext: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.${ext}`);
-  }
-
-  /** Whether a finished file (say a download's body) is stored under this key. */
-  hasText(key: string, ext: string): boolean {
-    return existsSync(this.textFile(key, ext));
-  }
-
-  /** A stored file's bytes, unparsed (to serve as they are), or undefined when absent. */
-  getBytes(key: string, ext: string): Uint8Array<ArrayBuffer> | undefined {
+  /** The cached JSON text as stored, unparsed (to splice into a download), or undefined when absent. */
+  getText(key: string): string | undefined {
     try {
-      return readFileSync(this.textFile(key, ext));
+      return readFileSync(this.file(key), 'utf8');
     } catch {
       return undefined;
     }
-  }
-
-  setText(key: string, ext: string, text: string): void {
-    writeTextFile(this.textFile(key, ext), text);
   }
 }

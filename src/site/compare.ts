@@ -18,6 +18,7 @@ import {
 } from '../lib/compare';
 import { orderPair, selectPairs, type SelectedPair } from '../lib/related';
 import { sortPairRows, type PairRow } from './pair-pages';
+import { downloadBody, spliceDownload, type DownloadKind } from './pair-downloads';
 import type { TermForm } from '../lib/terms';
 import type { Notice } from '../lib/types';
 import { getNotices } from './notices';
@@ -114,20 +115,6 @@ function diskCacheFor(notices: readonly Notice[]): JsonDiskCache | undefined {
 /** Same-clause threshold for "also in": kept, or adapted this close. */
 const ALSO_IN_SCORE = 0.8;
 
-export type DownloadKind = 'json' | 'csv';
-const DOWNLOAD_KINDS: DownloadKind[] = ['json', 'csv'];
-/** Bump when a download's format changes (the JSON carries its own `version` for readers). */
-const DOWNLOAD_VERSION = 'download-1';
-
-/** A pair's open-data file as served: `/data/compare/<a>/<b>.json` or `.csv`. */
-function downloadBody(pair: SelectedPair, kind: DownloadKind, c: Comparison): string {
-  // JSON is compact, unlike the per-notice files: a large pair's rows run to hundreds of kilobytes.
-  // CSV is UTF-8 with a BOM, so Excel reads the Chinese.
-  return kind === 'json'
-    ? `${JSON.stringify({ version: 1, reasons: pair.reasons, similarity: pair.similarity, ...c })}\n`
-    : `\uFEFF${comparisonCsv(c)}`;
-}
-
 /**
  * Every result of one selected pair, from one alignment: the "also in" links for notice pages,
  * the summary for the matrix, and the full comparison for the pair's page, JSON and CSV. Each is
@@ -136,8 +123,7 @@ function downloadBody(pair: SelectedPair, kind: DownloadKind, c: Comparison): st
 interface PairResults {
   /** Pairs aligned in this build so far (the rest came from the cache). */
   aligned(): number;
-  download(pair: SelectedPair, kind: DownloadKind, known?: Comparison): string | Uint8Array<ArrayBuffer>;
-  prepareDownloads(pair: SelectedPair, comparison: Comparison): void;
+  download(pair: SelectedPair, kind: DownloadKind): string;
   links(a: string, b: string): SameClause[];
   summary(a: string, b: string): CompareSummary;
   comparison(a: string, b: string): Comparison;
@@ -191,25 +177,13 @@ function getPairResults(): Promise<PairResults> {
       memory.set(key, c);
       return c;
     };
-    const downloadKey = (pair: SelectedPair, kind: DownloadKind) =>
-      digest(keys(pair.a, pair.b).comparison, DOWNLOAD_VERSION, kind, kind === 'json' ? JSON.stringify([pair.reasons, pair.similarity]) : '');
     return {
       aligned: () => alignedNow,
       comparison,
-      download: (pair, kind, known) => {
-        const key = downloadKey(pair, kind);
-        const stored = disk?.getBytes(key, kind);
-        if (stored) return stored;
-        const body = downloadBody(pair, kind, known ?? comparison(pair.a, pair.b));
-        disk?.setText(key, kind, body);
-        return body;
-      },
-      prepareDownloads: (pair, c) => {
-        if (!disk) return;
-        for (const kind of DOWNLOAD_KINDS) {
-          const key = downloadKey(pair, kind);
-          if (!disk.hasText(key, kind)) disk.setText(key, kind, downloadBody(pair, kind, c));
-        }
+      download: (pair, kind) => {
+        // The JSON is the cached comparison's text with the pair's head spliced in: no parse.
+        const cachedText = kind === 'json' ? disk?.getText(keys(pair.a, pair.b).comparison) : undefined;
+        return (cachedText && spliceDownload(pair, cachedText)) || downloadBody(pair, kind, comparison(pair.a, pair.b));
       },
       links: cached(links, (k) => k.links),
       summary: cached(summaries, (k) => k.summary),
@@ -253,13 +227,10 @@ export interface CompareData {
   /** The full comparison of a pre-rendered pair (memory, then disk cache, then computed). */
   comparison(a: string, b: string): Comparison;
   /**
-   * A pair's JSON or CSV download as served. Above the all-pairs size these are stored with the
-   * comparison cache, written when the pair's page is rendered (`prepareDownloads`), so the data
-   * routes copy finished bytes instead of parsing the comparison again.
+   * A pair's JSON or CSV download as served. With the disk cache, the JSON is spliced from the
+   * comparison's stored text instead of parsing it and writing it out again.
    */
-  download(pair: SelectedPair, kind: DownloadKind): string | Uint8Array<ArrayBuffer>;
-  /** Store the pair's downloads from the comparison its page already holds (disk cache only). */
-  prepareDownloads(pair: SelectedPair, comparison: Comparison): void;
+  download(pair: SelectedPair, kind: DownloadKind): string;
   /** Glossary forms, so the browser picker tokenizes like the build. */
   forms: readonly TermForm[];
 }
@@ -276,7 +247,7 @@ export function getCompareData(): Promise<CompareData> {
     const aligned = results.aligned();
     // The bench reads this line: alignment reuse across builds (content digests as keys).
     console.log(`[compare] ${pairs.length} pairs (${aligned} aligned, ${pairs.length - aligned} reused from cache)`);
-    return { notices, bySlug: new Map(all.map((n) => [n.slug, n])), pairs, summaries, comparison: results.comparison, download: (pair, kind) => results.download(pair, kind), prepareDownloads: results.prepareDownloads, forms: terms.matcher.forms };
+    return { notices, bySlug: new Map(all.map((n) => [n.slug, n])), pairs, summaries, comparison: results.comparison, download: results.download, forms: terms.matcher.forms };
   })();
   return data;
 }
@@ -298,31 +269,4 @@ export function shareOf(data: Pick<CompareData, 'summaries'>, row: string, col: 
   const forward = data.summaries.get(`${col}/${row}`);
   if (forward) return forward.shareOfBFromA;
   return data.summaries.get(`${row}/${col}`)?.shareOfAInB;
-}
-
-/** Open data: one comparison as CSV rows (header first), for spreadsheets. */
-export function comparisonCsv(c: Comparison): string {
-  const header = ['row', 'class', 'verbatim', 'repeat', 'score', 'a_blocks', 'a_text', 'b_blocks', 'b_text', 'numeric_changes'];
-  const lines = [header];
-  for (const r of c.rows) {
-    lines.push([
-      r.id,
-      r.class,
-      r.verbatim ? 'yes' : 'no',
-      r.repeat ? 'yes' : 'no',
-      String(r.score),
-      [...new Set(r.a.map((x) => x.blockId))].join(' '),
-      r.a.map((x) => x.text).join(''),
-      [...new Set(r.b.map((x) => x.blockId))].join(' '),
-      r.b.map((x) => x.text).join(''),
-      (r.numeric ?? []).map((n) => `${n.from || '∅'} → ${n.to || '∅'}`).join('; '),
-    ]);
-  }
-  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -29,10 +29,7 @@ export interface BuildOptions {
   corpusDir?: string;
   /** Write the Pagefind index of the output (as `npm run build` does). Default true. */
   pagefind?: boolean;
-  /**
-   * Keep comparisons on disk here (`COMPARE_CACHE_DIR`), the path a large corpus takes: the
-   * JSON and CSV downloads are then stored when the pair's page renders and served as bytes.
-   */
+  /** Keep comparisons on disk here (`COMPARE_CACHE_DIR`), the path a large corpus takes. */
   compareCacheDir?: string;
 }
 
