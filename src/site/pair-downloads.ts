@@ -8,7 +8,7 @@ import type { SelectedPair } from '../lib/related';
 export type DownloadKind = 'json' | 'csv';
 
 /** What a pair's JSON download says before the comparison's own fields. */
-function downloadHead(pair: SelectedPair): { version: number; reasons: SelectedPair['reasons']; similarity?: number } {
+function downloadHead(pair: SelectedPair): { version: number; reasons: SelectedPair['reasons']; similarity: number } {
   return { version: 1, reasons: pair.reasons, similarity: pair.similarity };
 }
 
