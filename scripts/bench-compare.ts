@@ -119,7 +119,7 @@ function fmt(ms: number): string {
 /** Rows for `npm run bench`: selection and alignment at N/2 and N, with ratios. */
 export function benchCompare(n: number, options: { seed?: string | number; sample?: number } = {}) {
   const seed = options.seed ?? 1;
-  const sample = options.sample ?? 150;
+  const sample = options.sample ?? 1000;
   const half = Math.max(2, Math.floor(n / 2));
   const small = makeCorpus(half, seed);
   const large = makeCorpus(n, seed);
@@ -167,7 +167,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const n = Number(argv.find((x) => /^\d+$/.test(x)) ?? 1000);
-  const rows = benchCompare(n, { seed: get('seed') ?? 1, sample: argv.includes('--all') ? Infinity : Number(get('sample') ?? 150) });
+  const rows = benchCompare(n, { seed: get('seed') ?? 1, sample: argv.includes('--all') ? Infinity : Number(get('sample') ?? 1000) });
   const width = Math.max(...rows.map((r) => r.budget.length));
   for (const r of rows) console.log(`${r.pass ? 'PASS' : 'FAIL'}  ${r.budget.padEnd(width)}  ${r.figure}  [target ${r.target}]`);
 }
