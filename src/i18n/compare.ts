@@ -21,6 +21,11 @@ export const compareUi = {
   pickerB: '文件二',
   pickerOrder: '两份文件按日期排序：较早的为 A，较新的为 B。',
   pickerSubmit: '对比',
+  pickerFilterA: '筛选第一份的候选',
+  pickerFilterB: '筛选第二份的候选',
+  pickerFilterPlaceholder: '输入地名、年份或标题筛选',
+  pickerFilterCount: (shown: number, all: number) =>
+    shown === all ? `共 ${all.toLocaleString('en-US')} 份` : `${all.toLocaleString('en-US')} 份中的 ${shown.toLocaleString('en-US')} 份`,
   pickerLoading: '正在对比……',
   pickerSame: '请选择两份不同的文件。',
   pickerError: '无法载入文件数据：',

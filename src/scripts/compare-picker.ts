@@ -32,6 +32,46 @@ function loadNotice(base: string, slug: string): Promise<NoticeRecord> {
   return p;
 }
 
+/** The words of a filter query: all must occur in an option's text (地名, 年份, 标题). */
+export function filterWords(query: string): string[] {
+  return query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** Whether an option's text holds every word of the query. */
+export function matchesFilter(text: string, words: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return words.every((w) => lower.includes(w));
+}
+
+/**
+ * A search field under a field's select that narrows its options to those holding every word
+ * typed; the selection moves to the first match when the selected notice is filtered out.
+ */
+function addFilter(doc: Document, field: HTMLElement, select: HTMLSelectElement): void {
+  const all = [...select.options];
+  const input = doc.createElement('input');
+  input.type = 'search';
+  input.className = 'cmp-picker-filter';
+  input.placeholder = t.pickerFilterPlaceholder;
+  input.setAttribute('aria-label', field.dataset.filterLabel ?? t.pickerFilterPlaceholder);
+  input.autocomplete = 'off';
+  const count = doc.createElement('span');
+  count.className = 'cmp-picker-count muted';
+  count.id = `${select.name}-filter-count`;
+  count.textContent = t.pickerFilterCount(all.length, all.length);
+  input.setAttribute('aria-describedby', count.id);
+  input.addEventListener('input', () => {
+    const words = filterWords(input.value);
+    const selected = select.value;
+    const shown = words.length ? all.filter((o) => matchesFilter(o.text, words)) : all;
+    select.replaceChildren(...shown);
+    if (shown.some((o) => o.value === selected)) select.value = selected;
+    else if (shown[0]) select.value = shown[0].value;
+    count.textContent = t.pickerFilterCount(shown.length, all.length);
+  });
+  field.append(input, count);
+}
+
 export function enableComparePicker(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('[data-compare-picker]');
   const configNode = doc.getElementById('cmp-picker-config');
@@ -40,6 +80,10 @@ export function enableComparePicker(doc: Document): void {
   const status = doc.querySelector<HTMLElement>('.cmp-picker-status')!;
   const result = doc.querySelector<HTMLElement>('.cmp-picker-result')!;
   let matcher: TermMatcher | undefined;
+  for (const field of form.querySelectorAll<HTMLElement>('.cmp-picker-field')) {
+    const select = field.querySelector('select');
+    if (select) addFilter(doc, field, select);
+  }
   enableCompareNavigation(doc);
   // Load the word segmenter's dictionary while the reader chooses, not when they click.
   const warm = () => tokenize('安全生产工作通知');

@@ -98,4 +98,32 @@ describe('the picker on /compare/', () => {
     expect(await page.getByRole('status').textContent()).toContain('峄城区 2023 → 岢岚县 2023');
     expect(listProblems(problems)).toEqual([]);
   });
+
+  test('a filter field narrows each list to the notices holding every word typed', async () => {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    const problems = watchPage(page);
+    await page.goto(`${siteOrigin}/compare/`);
+    const select = page.getByLabel('文件一');
+    const options = () => select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).text));
+    const all = await options();
+    expect(all.length).toBeGreaterThan(2);
+    const filter = page.getByRole('searchbox', { name: '筛选第一份的候选' });
+    await filter.fill('岢岚');
+    const shown = await options();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(all.length);
+    expect(shown.every((text) => text.includes('岢岚'))).toBe(true);
+    expect(await select.inputValue()).toBe('kelan-2023');
+    expect(await page.locator('#a-filter-count').textContent()).toBe(`${all.length} 份中的 ${shown.length} 份`);
+    // The other list is untouched, and clearing the field brings every notice back.
+    expect(await page.getByLabel('文件二').locator('option').count()).toBe(all.length);
+    await filter.fill('');
+    expect(await options()).toEqual(all);
+    // A filtered choice is what the picker compares.
+    await filter.fill('岢岚 2023');
+    await page.getByRole('searchbox', { name: '筛选第二份的候选' }).fill('峄城');
+    await page.getByRole('button', { name: '对比', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 20_000 }).toContain('峄城区 2023 → 岢岚县 2023');
+    expect(listProblems(problems)).toEqual([]);
+  });
 });
