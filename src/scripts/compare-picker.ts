@@ -80,6 +80,14 @@ export function enableComparePicker(doc: Document): void {
   const status = doc.querySelector<HTMLElement>('.cmp-picker-status')!;
   const result = doc.querySelector<HTMLElement>('.cmp-picker-result')!;
   let matcher: TermMatcher | undefined;
+  // The second list is a copy of the first, sent once: half the page at thousands of notices.
+  for (const select of form.querySelectorAll<HTMLSelectElement>('select[data-options-of]')) {
+    const source = form.querySelector<HTMLSelectElement>(`select[name="${select.dataset.optionsOf}"]`);
+    if (!source) continue;
+    select.replaceChildren(...[...source.options].map((o) => o.cloneNode(true) as HTMLOptionElement));
+    if (select.dataset.selected) select.value = select.dataset.selected;
+  }
+  form.hidden = false;
   for (const field of form.querySelectorAll<HTMLElement>('.cmp-picker-field')) {
     const select = field.querySelector('select');
     if (select) addFilter(doc, field, select);

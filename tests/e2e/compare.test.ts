@@ -126,4 +126,24 @@ describe('the picker on /compare/', () => {
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 20_000 }).toContain('峄城区 2023 → 岢岚县 2023');
     expect(listProblems(problems)).toEqual([]);
   });
+
+  test('the page sends the list of notices once; without JavaScript the form is hidden and a note says where the data is', async () => {
+    const response = await fetch(`${siteOrigin}/compare/`);
+    const html = await response.text();
+    const options = html.match(/<option /g)?.length ?? 0;
+    expect(options).toBeGreaterThan(2);
+    const page = await (await browser.newContext({ ...PHONE, javaScriptEnabled: false })).newPage();
+    await page.goto(`${siteOrigin}/compare/`);
+    expect(await page.locator('form[data-compare-picker]').isVisible()).toBe(false);
+    // Playwright's text selectors skip <noscript>, so the note is found by its element.
+    const note = page.locator('.cmp-picker noscript p');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain('选择器需要 JavaScript');
+    // With it, both lists hold every notice.
+    const withJs = await (await browser.newContext(PHONE)).newPage();
+    await withJs.goto(`${siteOrigin}/compare/`);
+    expect(await withJs.getByLabel('文件一').locator('option').count()).toBe(options);
+    expect(await withJs.getByLabel('文件二').locator('option').count()).toBe(options);
+    expect(await withJs.getByLabel('文件二').inputValue()).not.toBe(await withJs.getByLabel('文件一').inputValue());
+  });
 });
