@@ -3,6 +3,7 @@
  * code the build uses, then render with the same markup function.
  */
 import { renderComparison } from '../components/CompareView';
+import { foldQuery } from '../components/TermFilter';
 import { compareUi as t } from '../i18n/compare';
 import { compareNotices, type ComparableNotice } from '../lib/compare';
 import { orderPair } from '../lib/related';
@@ -32,23 +33,14 @@ function loadNotice(base: string, slug: string): Promise<NoticeRecord> {
   return p;
 }
 
-/** The words of a filter query: all must occur in an option's text (地名, 年份, 标题). */
-export function filterWords(query: string): string[] {
-  return query.trim().toLowerCase().split(/\s+/).filter(Boolean);
-}
-
-/** Whether an option's text holds every word of the query. */
-export function matchesFilter(text: string, words: readonly string[]): boolean {
-  const lower = text.toLowerCase();
-  return words.every((w) => lower.includes(w));
-}
-
 /**
  * A search field under a field's select that narrows its options to those holding every word
  * typed; the selection moves to the first match when the selected notice is filtered out.
  */
 function addFilter(doc: Document, field: HTMLElement, select: HTMLSelectElement): void {
   const all = [...select.options];
+  // Folded as the glossary filter folds (full-width digits and letters, case), once per option.
+  const haystacks = all.map((o) => foldQuery(o.text));
   const input = doc.createElement('input');
   input.type = 'search';
   input.className = 'cmp-picker-filter';
@@ -61,9 +53,9 @@ function addFilter(doc: Document, field: HTMLElement, select: HTMLSelectElement)
   count.textContent = t.pickerFilterCount(all.length, all.length);
   input.setAttribute('aria-describedby', count.id);
   input.addEventListener('input', () => {
-    const words = filterWords(input.value);
+    const words = input.value.split(/\s+/).map(foldQuery).filter(Boolean);
     const selected = select.value;
-    const shown = words.length ? all.filter((o) => matchesFilter(o.text, words)) : all;
+    const shown = words.length ? all.filter((_, i) => words.every((w) => haystacks[i]!.includes(w))) : all;
     select.replaceChildren(...shown);
     if (shown.some((o) => o.value === selected)) select.value = selected;
     else if (shown[0]) select.value = shown[0].value;
