@@ -20,6 +20,14 @@ export const ui = {
   toc: '目录',
   sourceText: '原始文本',
   alsoIn: '同样的条文也见于：',
+  /** Under a clause other notices hold too; lists them when followed. */
+  alsoInCount: (n: number) => `同样的条文也见于 ${n} 份通知`,
+  /** After a notice holding the clause in several places. */
+  alsoInPlaces: (n: number) => `（${n} 处）`,
+  alsoInLoading: '正在载入……',
+  /** Once above the text when JavaScript is off (the per-clause lines need it). */
+  alsoInNoScript: '本文有条文也见于其他通知：每条出现在哪些通知，见本文的',
+  alsoInFailed: '未能载入全部列表，请打开结构化数据（JSON）查看。',
   annexCaption: '附件：重点工作分工',
   issuer: '发文机关',
   docNumber: '文号',

@@ -73,6 +73,11 @@ interface RawClause {
   text: string;
 }
 
+/** The block an anchor is in: a table row's anchor (`t1-r13`) is in its table (`t1`). */
+export function blockOfAnchor(anchor: string): string {
+  return /^(t\d+)-r./.exec(anchor)?.[1] ?? anchor;
+}
+
 /**
  * Row ids follow ARCHITECTURE.md and the notice page's anchors: `t<n>-r<序号>`; a row without a
  * 序号 links to its table.

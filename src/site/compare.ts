@@ -17,6 +17,7 @@ import {
   type SameClause,
 } from '../lib/compare';
 import { orderPair, selectPairs, type SelectedPair } from '../lib/related';
+import { blockOfAnchor } from '../lib/clauses';
 import { sortPairRows, type PairRow } from './pair-pages';
 import { downloadBody, spliceDownload, type DownloadKind } from './pair-downloads';
 import type { TermForm } from '../lib/terms';
@@ -137,7 +138,9 @@ function getPairResults(): Promise<PairResults> {
     const bySlug = new Map(all.map((n) => [n.slug, n]));
     const disk = diskCacheFor(all);
     const memory = new Lru<Comparison>(MEMORY_PAIRS);
-    // Links and summaries are small: every pair's stay in memory for the build.
+    // Summaries are small: every pair's stay in memory for the build. Links are read twice per
+    // build ("also in" counts, then each notice's JSON): from the disk cache when there is one,
+    // as at 3,000 notices every pair's links held in memory came to ~800 MB with their index.
     const links = new Map<string, SameClause[]>();
     const summaries = new Map<string, CompareSummary>();
     const formsDigest = digest(JSON.stringify(terms.matcher.forms));
@@ -153,7 +156,7 @@ function getPairResults(): Promise<PairResults> {
       const aligned = alignNotices(a, b);
       const c = compareAligned(a, b, aligned, { matcher: terms.matcher });
       const l = sameClauses(aligned, ALSO_IN_SCORE);
-      links.set(`${x}/${y}`, l);
+      if (!disk) links.set(`${x}/${y}`, l);
       summaries.set(`${x}/${y}`, c.summary);
       memory.set(k.comparison, c);
       disk?.set(k.links, l);
@@ -161,14 +164,15 @@ function getPairResults(): Promise<PairResults> {
       disk?.set(k.comparison, c);
       return c;
     };
-    const cached = <T>(map: Map<string, T>, key: (k: ReturnType<typeof keys>) => string) => (x: string, y: string): T => {
+    const cached = <T>(map: Map<string, T>, key: (k: ReturnType<typeof keys>) => string, keep: boolean) => (x: string, y: string): T => {
       const id = `${x}/${y}`;
       let value = map.get(id) ?? disk?.get<T>(key(keys(x, y)));
       if (value === undefined) {
         compute(x, y);
-        value = map.get(id)!;
+        value = map.get(id) ?? disk?.get<T>(key(keys(x, y)));
+        if (value === undefined) throw new Error(`compare cache: ${id} was computed but cannot be read back from ${disk?.dir}`);
       }
-      map.set(id, value);
+      if (keep) map.set(id, value);
       return value;
     };
     const comparison = (x: string, y: string): Comparison => {
@@ -185,36 +189,78 @@ function getPairResults(): Promise<PairResults> {
         const cachedText = kind === 'json' ? disk?.getText(keys(pair.a, pair.b).comparison) : undefined;
         return (cachedText && spliceDownload(pair, cachedText)) || downloadBody(pair, kind, comparison(pair.a, pair.b));
       },
-      links: cached(links, (k) => k.links),
-      summary: cached(summaries, (k) => k.summary),
+      links: cached(links, (k) => k.links, !disk),
+      summary: cached(summaries, (k) => k.summary, true),
     };
   })();
   return pairResults;
 }
 
+type Places = Map<string, { slug: string; blockId: string }[]>;
+
 /**
- * Where else each clause appears: notice slug → block id → other notices' blocks holding the
- * same clause (kept verbatim, or adapted with a score of at least 0.8), over the selected pairs.
- * A clause that spans several blocks on the other side (merged or split in adaptation) links
- * to where it starts there, once, not to each of its blocks.
+ * Every place notice `slug`'s clauses also appear: anchor (a block, or a table row `t1-r13`) →
+ * the anchors in other notices holding the same clause (kept verbatim, or adapted with a score
+ * of at least 0.8), over the selected pairs in their order. A clause that spans several blocks
+ * on the other side (merged or split in adaptation) links to where it starts there, once, not
+ * to each of its blocks.
  */
-export async function getAlsoIn(): Promise<Map<string, Map<string, { slug: string; blockId: string }[]>>> {
-  const [notices, results] = await Promise.all([getNotices(), getPairResults()]);
-  const out = new Map<string, Map<string, { slug: string; blockId: string }[]>>();
-  const note = (slug: string, blockId: string, other: string, otherBlock: string) => {
-    let blocks = out.get(slug);
-    if (!blocks) out.set(slug, (blocks = new Map()));
-    const list = blocks.get(blockId) ?? [];
-    if (!list.some((x) => x.slug === other && x.blockId === otherBlock)) list.push({ slug: other, blockId: otherBlock });
-    blocks.set(blockId, list);
-  };
-  for (const pair of selectNoticePairs(notices)) {
+export async function getAlsoInPlaces(slug: string): Promise<Places> {
+  const [{ pairsOf }, results] = await Promise.all([getAlsoInIndex(), getPairResults()]);
+  const out: Places = new Map();
+  for (const pair of pairsOf.get(slug) ?? []) {
+    const mine = pair.a === slug;
+    const other = mine ? pair.b : pair.a;
     for (const { aBlocks, bBlocks } of results.links(pair.a, pair.b)) {
-      for (const block of aBlocks) note(pair.a, block, pair.b, bBlocks[0]!);
-      for (const block of bBlocks) note(pair.b, block, pair.a, aBlocks[0]!);
+      const [own, theirs] = mine ? [aBlocks, bBlocks] : [bBlocks, aBlocks];
+      for (const block of own) {
+        const list = out.get(block) ?? [];
+        if (!list.some((x) => x.slug === other && x.blockId === theirs[0])) list.push({ slug: other, blockId: theirs[0]! });
+        out.set(block, list);
+      }
     }
   }
   return out;
+}
+
+interface AlsoInIndex {
+  /** Each notice's selected pairs, in selection order. */
+  pairsOf: Map<string, SelectedPair[]>;
+  /** Notice slug → block id → how many other notices hold the block's clause (a table's: any of its rows). */
+  counts: Map<string, Map<string, number>>;
+}
+
+let alsoInIndex: Promise<AlsoInIndex> | undefined;
+
+/**
+ * What notice pages need of "also in": the count per block, from one pass over every pair's
+ * links (each pair is one other notice, so a block counts it once however many links hold it;
+ * a table counts the notices holding any of its rows).
+ * The places themselves are gathered per notice, for its JSON, by `getAlsoInPlaces`.
+ */
+export function getAlsoInIndex(): Promise<AlsoInIndex> {
+  alsoInIndex ??= (async () => {
+    const [notices, results] = await Promise.all([getNotices(), getPairResults()]);
+    const pairsOf = new Map<string, SelectedPair[]>();
+    const counts = new Map<string, Map<string, number>>();
+    const count = (slug: string, blocks: Set<string>) => {
+      let c = counts.get(slug);
+      if (!c) counts.set(slug, (c = new Map()));
+      for (const block of blocks) c.set(block, (c.get(block) ?? 0) + 1);
+    };
+    for (const pair of selectNoticePairs(notices)) {
+      for (const slug of [pair.a, pair.b]) {
+        const list = pairsOf.get(slug);
+        if (list) list.push(pair);
+        else pairsOf.set(slug, [pair]);
+      }
+      const links = results.links(pair.a, pair.b);
+      count(pair.a, new Set(links.flatMap((l) => l.aBlocks.map(blockOfAnchor))));
+      count(pair.b, new Set(links.flatMap((l) => l.bBlocks.map(blockOfAnchor))));
+    }
+    return { pairsOf, counts };
+  })();
+  return alsoInIndex;
 }
 
 export interface CompareData {

@@ -1,7 +1,7 @@
 /**
  * Everything a notice page renders, computed once per notice: the table of contents, the
  * blocks split into plain text and glossary-term segments (first occurrence per section),
- * the terms the page needs definitions for, and where else each clause appears.
+ * the terms the page needs definitions for, and how many other notices hold each clause.
  */
 import { segmentTerms, type Segment, type TermMatcher } from '../lib/terms';
 import type { Block, FurnitureBlock, FurnitureRole, Notice } from '../lib/types';
@@ -13,16 +13,13 @@ export interface TocEntry {
   depth: number;
 }
 
-export interface AlsoIn {
-  slug: string;
-  blockId: string;
-  title: string;
-}
-
-/** A block ready to render: its text as segments (paragraphs, headings) or cell segments (tables). */
+/**
+ * A block ready to render: its text as segments (paragraphs, headings) or cell segments (tables),
+ * and how many other notices hold its clause ("also in").
+ */
 export type RenderBlock =
-  | { block: Exclude<Block, { type: 'table' }>; segments: Segment[]; responsibility?: string; alsoIn: AlsoIn[] }
-  | { block: Extract<Block, { type: 'table' }>; cells: Segment[][][]; alsoIn: AlsoIn[] };
+  | { block: Exclude<Block, { type: 'table' }>; segments: Segment[]; responsibility?: string; alsoIn: number }
+  | { block: Extract<Block, { type: 'table' }>; cells: Segment[][][]; alsoIn: number };
 
 export interface NoticePage {
   notice: Notice;
@@ -38,28 +35,13 @@ export interface NoticePage {
   termSlugs: string[];
 }
 
-/**
- * Name the places a clause also appears: each by its notice's short name, and by the clause's
- * id as well when the same notice holds it more than once (`湖北省 2023 §s1-2`), so two links
- * never read the same.
- */
-export function nameAlsoIn(others: { slug: string; blockId: string }[], nameOf: (slug: string) => string): AlsoIn[] {
-  const count = new Map<string, number>();
-  for (const o of others) count.set(o.slug, (count.get(o.slug) ?? 0) + 1);
-  return others.map(({ slug, blockId }) => ({ slug, blockId, title: count.get(slug)! > 1 ? `${nameOf(slug)} §${blockId}` : nameOf(slug) }));
-}
-
 const HEAD_ROLES = new Set<FurnitureRole>(['masthead', 'doc-number', 'title', 'interpreter', 'addressee']);
 
 /** Headings at this depth or above start a new section: terms are marked again after them. */
 const SECTION_DEPTH = 2;
 
-/** Build the page data of one notice. `alsoIn` maps block id → the same clause elsewhere. */
-export function buildNoticePage(
-  notice: Notice,
-  matcher: TermMatcher | null,
-  alsoIn: Map<string, AlsoIn[]> = new Map(),
-): NoticePage {
+/** Build the page data of one notice. `alsoIn` maps block id → how many other notices hold its clause. */
+export function buildNoticePage(notice: Notice, matcher: TermMatcher | null, alsoIn: Map<string, number> = new Map()): NoticePage {
   const head: NoticePage['head'] = {};
   const trailer: FurnitureBlock[] = [];
   const body: RenderBlock[] = [];
@@ -85,7 +67,7 @@ export function buildNoticePage(
       continue;
     }
     inBody = true;
-    const others = alsoIn.get(block.id) ?? [];
+    const others = alsoIn.get(block.id) ?? 0;
     if (block.type === 'heading') {
       if (block.depth <= SECTION_DEPTH) seen = new Set();
       toc.push({ id: block.id, text: block.text, depth: block.depth });

@@ -2,6 +2,7 @@
  * The open data's shapes (documented in README): the index of notices and one file per notice.
  * Field order is fixed so the files diff cleanly between builds.
  */
+import { blockOfAnchor } from '../lib/clauses';
 import type { Notice, NoticeMeta } from '../lib/types';
 
 /** The metadata of a notice, in a fixed field order. */
@@ -24,9 +25,31 @@ export function toMetaRecord(n: NoticeMeta): Omit<NoticeMeta, 'source'> & { url:
   };
 }
 
-/** One notice's open-data file: metadata plus the ordered blocks. */
-export function toNoticeRecord(n: Notice) {
-  return { ...toMetaRecord(n), blocks: n.blocks };
+/** Where a notice's clauses also appear: block id → places, and the short names of those notices. */
+export interface AlsoInData {
+  places: Map<string, readonly { slug: string; blockId: string }[]>;
+  names: Map<string, string>;
+}
+
+/**
+ * One notice's open-data file: metadata plus the ordered blocks, each block with every other
+ * place its clause appears (`alsoIn`, when any; a table's entries name the `row` they are for)
+ * and the short names of the notices they are in.
+ */
+export function toNoticeRecord(n: Notice, also: AlsoInData = { places: new Map(), names: new Map() }) {
+  const rows = new Map<string, { row: string; notice: string; block: string }[]>();
+  for (const [anchor, places] of also.places) {
+    const block = blockOfAnchor(anchor);
+    if (block === anchor) continue;
+    const list = rows.get(block) ?? [];
+    for (const p of places) list.push({ row: anchor, notice: p.slug, block: p.blockId });
+    rows.set(block, list);
+  }
+  const blocks = n.blocks.map((block) => {
+    const places = [...(also.places.get(block.id) ?? []).map((p) => ({ notice: p.slug, block: p.blockId })), ...(rows.get(block.id) ?? [])];
+    return places.length > 0 ? { ...block, alsoIn: places } : block;
+  });
+  return { ...toMetaRecord(n), blocks, noticeNames: Object.fromEntries(also.names) };
 }
 
 export function jsonResponse(value: unknown): Response {

@@ -3,8 +3,8 @@
  * term matcher) is computed once per build; each page's own data is built when that page is
  * rendered and then dropped, so a large corpus never holds every page's segments at once.
  */
-import { buildNoticePage, nameAlsoIn, type AlsoIn, type NoticePage } from './notice-page';
-import { getAlsoIn, shortName } from './compare';
+import { buildNoticePage, type NoticePage } from './notice-page';
+import { getAlsoInIndex, getAlsoInPlaces, shortName } from './compare';
 import { getNotices } from './notices';
 import { getTermIndex } from './terms';
 import type { TermMatcher } from '../lib/terms';
@@ -12,22 +12,23 @@ import type { Notice } from '../lib/types';
 
 interface Shared {
   bySlug: Map<string, Notice>;
-  /** Each notice's short name, for "also in" labels (a page names hundreds of clauses). */
+  /** Each notice's short name, for the "also in" lists of the notices' JSON. */
   names: Map<string, string>;
   matcher: TermMatcher;
-  alsoIn: Awaited<ReturnType<typeof getAlsoIn>>;
+  /** Notice slug → block id → how many other notices hold the clause. */
+  alsoIn: Map<string, Map<string, number>>;
 }
 
 let shared: Promise<Shared> | undefined;
 
 function getShared(): Promise<Shared> {
   shared ??= (async () => {
-    const [notices, terms, alsoIn] = await Promise.all([getNotices(), getTermIndex(), getAlsoIn()]);
+    const [notices, terms, index] = await Promise.all([getNotices(), getTermIndex(), getAlsoInIndex()]);
     return {
       bySlug: new Map(notices.map((n) => [n.slug, n])),
       names: new Map(notices.map((n) => [n.slug, shortName(n)])),
       matcher: terms.matcher,
-      alsoIn,
+      alsoIn: index.counts,
     };
   })();
   return shared;
@@ -45,15 +46,19 @@ export async function getNoticeSlugs(): Promise<string[]> {
 
 /** One notice page's data (undefined for an unknown slug). */
 export async function getNoticePage(slug: string): Promise<NoticePage | undefined> {
-  const { bySlug, names, matcher, alsoIn } = await getShared();
+  const { bySlug, matcher, alsoIn } = await getShared();
   const notice = bySlug.get(slug);
   if (!notice) return undefined;
-  const named = new Map<string, AlsoIn[]>();
-  for (const [blockId, others] of alsoIn.get(slug) ?? []) {
-    named.set(
-      blockId,
-      nameAlsoIn(others, (other) => names.get(other)!),
-    );
-  }
-  return buildNoticePage(notice, matcher, named);
+  return buildNoticePage(notice, matcher, alsoIn.get(slug));
+}
+
+/**
+ * Every place each clause of a notice also appears (block id → places), and the
+ * short names of the notices named, for the notice's JSON.
+ */
+export async function getNoticeAlsoIn(slug: string): Promise<{ places: Map<string, { slug: string; blockId: string }[]>; names: Map<string, string> }> {
+  const [{ names }, places] = await Promise.all([getShared(), getAlsoInPlaces(slug)]);
+  const named = new Map<string, string>();
+  for (const list of places.values()) for (const p of list) if (!named.has(p.slug)) named.set(p.slug, names.get(p.slug)!);
+  return { places, names: named };
 }

@@ -1,6 +1,8 @@
 /**
- * A notice's body as one HTML string: headings and clause paragraphs with their anchors and
- * permalinks, glossary-term links, the attachment table, in-body furniture and "also in" links.
+ * A notice's body as one HTML string: headings and clause paragraphs with their anchors,
+ * glossary-term links, the attachment table and in-body furniture. The `#` permalinks and the
+ * "also in" lines are added by the page's scripts (`src/scripts/permalink.ts`, `also-in.ts`):
+ * what they do needs JavaScript, and as HTML they were 40% of a page.
  *
  * A body has hundreds of blocks; rendered as nested Astro components it cost ~25× a bare page
  * (issue #6). This is the same markup built by string, with every text and attribute escaped by
@@ -9,8 +11,7 @@
 import { escapeHtml } from '../lib/html';
 import type { Segment } from '../lib/terms';
 import { ui } from '../i18n';
-import { shortLabel } from '../components/notice-block';
-import type { AlsoIn, RenderBlock } from './notice-page';
+import type { RenderBlock } from './notice-page';
 
 /** Text with its glossary terms linked. */
 export function renderSegments(segments: Segment[], base: string): string {
@@ -21,21 +22,6 @@ export function renderSegments(segments: Segment[], base: string): string {
       : escapeHtml(s.text);
   }
   return html;
-}
-
-function permalink(id: string, text: string): string {
-  const label = `${ui.permalink}：${shortLabel(text)}`;
-  return `<a class="permalink" href="#${escapeHtml(id)}" aria-label="${escapeHtml(label)}" title="${escapeHtml(ui.permalink)}" data-pagefind-ignore>#</a>`;
-}
-
-function alsoIn(items: AlsoIn[], base: string): string {
-  // A page at scale carries a thousand of these links: plain concatenation, one escape per part.
-  const prefix = escapeHtml(`${base}notices/`);
-  let html = `<p class="also-in" data-pagefind-ignore><span>${escapeHtml(ui.alsoIn)}</span> `;
-  items.forEach((a, i) => {
-    html += `${i > 0 ? '、' : ''}<a href="${prefix}${escapeHtml(a.slug)}/#${escapeHtml(a.blockId)}">${escapeHtml(a.title)}</a>`;
-  });
-  return `${html}</p>`;
 }
 
 /** A cell's segments split at line breaks; a term never spans one, so its link stays whole. */
@@ -55,10 +41,10 @@ function cellLines(cell: Segment[]): Segment[][] {
  * break inside a cell (from `<p>` in the source) is a `<br>`. On phones each row stacks into a
  * card with the column name (`data-label`) before each cell.
  */
-export function renderTable(id: string, cells: Segment[][][], base: string): string {
+export function renderTable(id: string, cells: Segment[][][], base: string, attrs = ''): string {
   const [header = [], ...rows] = cells;
   const names = header.map((cell) => cell.map((s) => s.text).join(''));
-  let html = `<div class="table-wrap"><table id="${escapeHtml(id)}" class="task-table"><caption>${escapeHtml(ui.annexCaption)}</caption>`;
+  let html = `<div class="table-wrap"><table id="${escapeHtml(id)}" class="task-table"${attrs}><caption>${escapeHtml(ui.annexCaption)}</caption>`;
   html += `<thead><tr>${names.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>`;
   for (const row of rows) {
     const key = row[0]?.[0]?.text;
@@ -77,22 +63,25 @@ export function renderTable(id: string, cells: Segment[][][], base: string): str
   return html + '</tbody></table></div>';
 }
 
-/** One block: a heading (level from the Chinese numbering), a clause, furniture or the table. */
+/**
+ * One block: a heading (level from the Chinese numbering), a clause, furniture or the table.
+ * A block whose clause other notices hold too carries how many (`data-also`): the page's script
+ * shows "同样的条文也见于 N 份通知" under it and lists them on request (`src/scripts/also-in.ts`).
+ * As HTML, that line under every clause was a quarter of a page at 3,000 notices.
+ */
 export function renderBlock(item: RenderBlock, base: string): string {
+  const also = item.alsoIn > 0 ? ` data-also="${item.alsoIn}"` : '';
+  if ('cells' in item) return renderTable(item.block.id, item.cells, base, also);
   const { block } = item;
-  let html = '';
-  if ('cells' in item) {
-    html = renderTable(block.id, item.cells, base);
-  } else if (block.type === 'heading') {
+  if (block.type === 'heading') {
     const tag = `h${Math.min(block.depth + 1, 6)}`;
-    html = `<${tag} id="${escapeHtml(block.id)}" class="clause-heading depth-${block.depth}">${renderSegments(item.segments, base)}${permalink(block.id, block.text)}</${tag}>`;
-  } else if (block.type === 'paragraph') {
-    const note = item.responsibility ? `<span class="responsibility">${escapeHtml(item.responsibility)}</span>` : '';
-    html = `<p id="${escapeHtml(block.id)}" class="clause">${renderSegments(item.segments, base)}${note}${permalink(block.id, block.text)}</p>`;
-  } else if (block.type === 'furniture') {
-    html = `<p id="${escapeHtml(block.id)}" class="furniture ${escapeHtml(block.role)}">${escapeHtml(block.text)}</p>`;
+    return `<${tag} id="${escapeHtml(block.id)}" class="clause-heading depth-${block.depth}"${also}>${renderSegments(item.segments, base)}</${tag}>`;
   }
-  return item.alsoIn.length > 0 ? html + alsoIn(item.alsoIn, base) : html;
+  if (block.type === 'paragraph') {
+    const note = item.responsibility ? `<span class="responsibility">${escapeHtml(item.responsibility)}</span>` : '';
+    return `<p id="${escapeHtml(block.id)}" class="clause"${also}>${renderSegments(item.segments, base)}${note}</p>`;
+  }
+  return `<p id="${escapeHtml(block.id)}" class="furniture ${escapeHtml(block.role)}"${also}>${escapeHtml(block.text)}</p>`;
 }
 
 /** The whole body, block after block. */

@@ -3,7 +3,7 @@ import { glossaryForms, loadGlossary } from '../../src/data/glossary';
 import { loadNotices } from '../../src/data/notices';
 import { buildMatcher } from '../../src/lib/terms';
 import type { Block, Notice } from '../../src/lib/types';
-import { buildNoticePage, nameAlsoIn } from '../../src/site/notice-page';
+import { buildNoticePage } from '../../src/site/notice-page';
 import { renderBody } from '../../src/site/render-body';
 import { shortLabel } from '../../src/components/notice-block';
 
@@ -13,12 +13,9 @@ const matcher = buildMatcher(glossaryForms(loadGlossary()));
 const decode = (html: string) =>
   html.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
 
-/** The notice's own text on the page: tags dropped (`<br>` is a line break), our permalinks, "also in" and table caption left out. */
+/** The notice's own text on the page: tags dropped (`<br>` is a line break), the table caption left out. */
 function visibleText(html: string): string {
-  const withoutExtras = html
-    .replace(/<a class="permalink"[^>]*>#<\/a>/g, '')
-    .replace(/<p class="also-in".*?<\/p>/g, '')
-    .replace(/<caption>.*?<\/caption>/g, '');
+  const withoutExtras = html.replace(/<caption>.*?<\/caption>/g, '');
   return decode(withoutExtras.replace(/<br>/g, '\n').replace(/<[^>]+>/g, ''));
 }
 
@@ -77,19 +74,24 @@ describe('renderBody on the real seeds', () => {
   });
 });
 
-describe('nameAlsoIn', () => {
-  const names: Record<string, string> = { a: '湖北省 2023', b: '静德县 2022' };
-  it('names each place by its notice, and adds the clause id when a notice holds the clause twice', () => {
-    const named = nameAlsoIn(
-      [
-        { slug: 'a', blockId: 's1-2' },
-        { slug: 'b', blockId: 's3' },
-        { slug: 'a', blockId: 's4-1-p2' },
-      ],
-      (slug) => names[slug]!,
-    );
-    expect(named.map((n) => n.title)).toEqual(['湖北省 2023 §s1-2', '静德县 2022', '湖北省 2023 §s4-1-p2']);
-    expect(new Set(named.map((n) => n.title)).size).toBe(named.length);
+describe('"also in" counts on the body', () => {
+  const kelan = notices.find((n) => n.slug === 'kelan-2023')!;
+  const [heading, paragraph] = [kelan.blocks.find((b) => b.type === 'heading')!, kelan.blocks.find((b) => b.type === 'paragraph')!];
+
+  it('marks each block other notices hold with how many, and no other block', () => {
+    const page = buildNoticePage(kelan, matcher, new Map([[heading.id, 3], [paragraph.id, 12]]));
+    const html = renderBody(page.body, '/');
+    const marked = [...html.matchAll(/<\w+ id="([^"]+)"[^>]* data-also="(\d+)"/g)].map((m) => [m[1], m[2]]);
+    expect(Object.fromEntries(marked)).toEqual({ [heading.id]: '3', [paragraph.id]: '12' });
+    // The line itself, and the permalinks, are the page script's: the HTML stays the text.
+    expect(html).not.toContain('also-in');
+    expect(html).not.toContain('permalink');
+  });
+
+  it('marks a table by its <table>, which the script finds the wrapper of', () => {
+    const table = kelan.blocks.find((b) => b.type === 'table')!;
+    const html = renderBody(buildNoticePage(kelan, matcher, new Map([[table.id, 2]])).body, '/');
+    expect(html).toContain(`<table id="${table.id}" class="task-table" data-also="2">`);
   });
 });
 
