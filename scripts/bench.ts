@@ -101,8 +101,11 @@ interface SiteBuild {
   /** Loader's own report: notices parsed now vs reused from the content-layer cache. */
   parsed?: number;
   reused?: number;
-  /** Loader's time spent parsing (ms). */
+  /** Loader's time spent reading the corpus files, then parsing (ms). */
+  readMs?: number;
   parseMs?: number;
+  /** Time to read every parsed body back from the parse cache for the pages (ms). */
+  bodiesMs?: number;
   /** Selected comparison pairs aligned in this build vs read from the comparison cache. */
   pairsAligned?: number;
   pairsReused?: number;
@@ -143,7 +146,8 @@ async function buildSite(corpus: string, name: string, pagefind = true, cold = t
   say(`  astro: ${timing(astro)}, peak ${formatBytes(astro.peakRss)}, load ${astro.load.map((l) => l.toFixed(1)).join('→')}`);
   const output = astro.output ?? astro.tail;
   astro.output = undefined;
-  const m = output.match(/(\d+) notices \((\d+) parsed, (\d+) reused from cache; parsing took (\d+) ms\)/);
+  const m = output.match(/(\d+) notices \((\d+) parsed, (\d+) reused from cache; reading took (\d+) ms, parsing took (\d+) ms\)/);
+  const bodies = output.match(/\[notices\] \d+ parsed bodies read in (\d+) ms/);
   const c = output.match(/\[compare\] (\d+) pairs \((\d+) aligned, (\d+) reused/);
   let pf: RunResult = NOTHING;
   if (pagefind) {
@@ -158,7 +162,9 @@ async function buildSite(corpus: string, name: string, pagefind = true, cold = t
     pagefind: pf,
     parsed: m ? Number(m[2]) : undefined,
     reused: m ? Number(m[3]) : undefined,
-    parseMs: m ? Number(m[4]) : undefined,
+    readMs: m ? Number(m[4]) : undefined,
+    parseMs: m ? Number(m[5]) : undefined,
+    bodiesMs: bodies ? Number(bodies[1]) : undefined,
     pairsAligned: c ? Number(c[2]) : undefined,
     pairsReused: c ? Number(c[3]) : undefined,
     out: dirSize(outDir),
@@ -366,17 +372,23 @@ async function main(): Promise<void> {
     // Per notice = the slope between N/2 and N, so fixed start-up costs (vite, types) cancel out.
     const site = small ? (full.astro.cpuS - small.astro.cpuS) / (n - half) : full.astro.cpuS / n;
     const bareLog = summariseAstroLog(bare.output ?? '', bare.timeline);
-    // Per notice, the notice page: our processing (the loader's parse, then the page's term
-    // linking and rendering, Astro's per-page time) against the bare page (file read and <pre>).
+    // Per notice, like for like: each side's reading of the corpus files and their metadata,
+    // then our parse and the read-back of its result, then the notice page (Astro's per-page
+    // time: render, encode, write). The bare page reads its text in the page, and its metadata
+    // in getStaticPaths, outside the page times: that read is counted too.
     const sitePage = (full.astroLog.pages.notices?.renderMs ?? NaN) / n;
     const barePage = (bareLog.pages.notices?.renderMs ?? NaN) / n;
-    const parsePer = (full.parseMs ?? NaN) / n;
-    results.perNotice = { sitePage, barePage, parsePer };
+    const bareMeta = Number((bare.output ?? '').match(/\[bare\] \d+ notices' metadata read in (\d+) ms/)?.[1] ?? NaN) / n;
+    const site_ = (b: SiteBuild) => ({ read: (b.readMs ?? NaN) / n, parse: (b.parseMs ?? NaN) / n, bodies: (b.bodiesMs ?? NaN) / n });
+    const cold = site_(full);
+    const bareTotal = bareMeta + barePage;
+    const coldTotal = cold.read + cold.parse + cold.bodies + sitePage;
+    results.perNotice = { sitePage, barePage, bareMeta, ...cold };
     rows.push({
       budget: 'Per-notice overhead vs bare <pre> page, cold build',
-      figure: `${((parsePer + sitePage) / barePage).toFixed(2)}× (${(parsePer + sitePage).toFixed(2)} ms = parse ${parsePer.toFixed(2)} + page ${sitePage.toFixed(2)}, vs ${barePage.toFixed(2)} ms per notice; wall)`,
+      figure: `${(coldTotal / bareTotal).toFixed(2)}× (${coldTotal.toFixed(2)} ms = read ${cold.read.toFixed(2)} + parse ${cold.parse.toFixed(2)} + parsed bodies read back ${cold.bodies.toFixed(2)} + page ${sitePage.toFixed(2)}, vs ${bareTotal.toFixed(2)} ms = metadata ${bareMeta.toFixed(2)} + page ${barePage.toFixed(2)}; wall)`,
       target: `≤ ${BUDGET.bareRatio}`,
-      pass: (parsePer + sitePage) / barePage <= BUDGET.bareRatio,
+      pass: coldTotal / bareTotal <= BUDGET.bareRatio,
     });
     // The bare build's own slope is lost in its start-up (~10 s CPU at either size, measured to
     // the 10 ms of /usr/bin/time), so its per-page render time stands for its cost per notice.
@@ -403,14 +415,17 @@ async function main(): Promise<void> {
         target: 'reuses cached parses and alignments',
         pass: reusedAll && pairsReused,
       });
-      const barePage = (results.perNotice as { barePage?: number } | undefined)?.barePage;
-      if (barePage) {
+      const base = results.perNotice as { barePage: number; bareMeta: number } | undefined;
+      if (base) {
         const page = (again.astroLog.pages.notices?.renderMs ?? NaN) / n;
+        const warm = { read: (again.readMs ?? NaN) / n, parse: (again.parseMs ?? NaN) / n, bodies: (again.bodiesMs ?? NaN) / n };
+        const total = warm.read + warm.parse + warm.bodies + page;
+        const bareTotal = base.bareMeta + base.barePage;
         rows.push({
           budget: 'Per-notice overhead vs bare <pre> page, rebuild (parses cached)',
-          figure: `${(page / barePage).toFixed(2)}× (${page.toFixed(2)} ms vs ${barePage.toFixed(2)} ms per notice page; wall)`,
+          figure: `${(total / bareTotal).toFixed(2)}× (${total.toFixed(2)} ms = read ${warm.read.toFixed(2)} + parse ${warm.parse.toFixed(2)} + parsed bodies read back ${warm.bodies.toFixed(2)} + page ${page.toFixed(2)}, vs ${bareTotal.toFixed(2)} ms; wall)`,
           target: `≤ ${BUDGET.bareRatio}`,
-          pass: page / barePage <= BUDGET.bareRatio,
+          pass: total / bareTotal <= BUDGET.bareRatio,
         });
       }
     } finally {

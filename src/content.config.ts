@@ -16,7 +16,9 @@ const notices = defineCollection({
   loader: {
     name: 'notice-loader',
     load: async ({ store, logger, generateDigest, config }) => {
+      const reading = performance.now();
       const { files, problems } = readNoticeFiles(contentRoot());
+      const readMs = performance.now() - reading;
       const parser = parserDigest(fileURLToPath(config.root));
       const cacheDir = fileURLToPath(config.cacheDir);
       const seen = new Set<string>();
@@ -45,7 +47,7 @@ const notices = defineCollection({
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       if (problems.length > 0) throw new ContentError(problems);
-      logger.info(`${files.length} notices (${parsed} parsed, ${files.length - parsed} reused from cache; parsing took ${Math.round(parseMs)} ms)`);
+      logger.info(`${files.length} notices (${parsed} parsed, ${files.length - parsed} reused from cache; reading took ${Math.round(readMs)} ms, parsing took ${Math.round(parseMs)} ms)`);
     },
   },
 });
