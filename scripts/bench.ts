@@ -101,9 +101,10 @@ interface SiteBuild {
   /** Loader's own report: notices parsed now vs reused from the content-layer cache. */
   parsed?: number;
   reused?: number;
-  /** Loader's time spent reading the corpus files, then parsing (ms). */
+  /** Loader's time spent reading the corpus files, parsing, and in all (with digests and the parse cache's writes), ms. */
   readMs?: number;
   parseMs?: number;
+  loadMs?: number;
   /** Time to read every parsed body back from the parse cache for the pages (ms). */
   bodiesMs?: number;
   /** Selected comparison pairs aligned in this build vs read from the comparison cache. */
@@ -146,7 +147,7 @@ async function buildSite(corpus: string, name: string, pagefind = true, cold = t
   say(`  astro: ${timing(astro)}, peak ${formatBytes(astro.peakRss)}, load ${astro.load.map((l) => l.toFixed(1)).join('→')}`);
   const output = astro.output ?? astro.tail;
   astro.output = undefined;
-  const m = output.match(/(\d+) notices \((\d+) parsed, (\d+) reused from cache; reading took (\d+) ms, parsing took (\d+) ms\)/);
+  const m = output.match(/(\d+) notices \((\d+) parsed, (\d+) reused from cache; reading took (\d+) ms, parsing took (\d+) ms, loading in all (\d+) ms\)/);
   const bodies = output.match(/\[notices\] \d+ parsed bodies read in (\d+) ms/);
   const c = output.match(/\[compare\] (\d+) pairs \((\d+) aligned, (\d+) reused/);
   let pf: RunResult = NOTHING;
@@ -164,6 +165,7 @@ async function buildSite(corpus: string, name: string, pagefind = true, cold = t
     reused: m ? Number(m[3]) : undefined,
     readMs: m ? Number(m[4]) : undefined,
     parseMs: m ? Number(m[5]) : undefined,
+    loadMs: m ? Number(m[6]) : undefined,
     bodiesMs: bodies ? Number(bodies[1]) : undefined,
     pairsAligned: c ? Number(c[2]) : undefined,
     pairsReused: c ? Number(c[3]) : undefined,
@@ -379,14 +381,14 @@ async function main(): Promise<void> {
     const sitePage = (full.astroLog.pages.notices?.renderMs ?? NaN) / n;
     const barePage = (bareLog.pages.notices?.renderMs ?? NaN) / n;
     const bareMeta = Number((bare.output ?? '').match(/\[bare\] \d+ notices' metadata read in (\d+) ms/)?.[1] ?? NaN) / n;
-    const site_ = (b: SiteBuild) => ({ read: (b.readMs ?? NaN) / n, parse: (b.parseMs ?? NaN) / n, bodies: (b.bodiesMs ?? NaN) / n });
-    const cold = site_(full);
+    const loader = (b: SiteBuild) => ({ load: (b.loadMs ?? NaN) / n, read: (b.readMs ?? NaN) / n, parse: (b.parseMs ?? NaN) / n, bodies: (b.bodiesMs ?? NaN) / n });
+    const cold = loader(full);
     const bareTotal = bareMeta + barePage;
-    const coldTotal = cold.read + cold.parse + cold.bodies + sitePage;
+    const coldTotal = cold.load + cold.bodies + sitePage;
     results.perNotice = { sitePage, barePage, bareMeta, ...cold };
     rows.push({
       budget: 'Per-notice overhead vs bare <pre> page, cold build',
-      figure: `${(coldTotal / bareTotal).toFixed(2)}× (${coldTotal.toFixed(2)} ms = read ${cold.read.toFixed(2)} + parse ${cold.parse.toFixed(2)} + parsed bodies read back ${cold.bodies.toFixed(2)} + page ${sitePage.toFixed(2)}, vs ${bareTotal.toFixed(2)} ms = metadata ${bareMeta.toFixed(2)} + page ${barePage.toFixed(2)}; wall)`,
+      figure: `${(coldTotal / bareTotal).toFixed(2)}× (${coldTotal.toFixed(2)} ms = loader ${cold.load.toFixed(2)} (read ${cold.read.toFixed(2)}, parse ${cold.parse.toFixed(2)}) + parsed bodies read back ${cold.bodies.toFixed(2)} + page ${sitePage.toFixed(2)}, vs ${bareTotal.toFixed(2)} ms = metadata ${bareMeta.toFixed(2)} + page ${barePage.toFixed(2)}; wall)`,
       target: `≤ ${BUDGET.bareRatio}`,
       pass: coldTotal / bareTotal <= BUDGET.bareRatio,
     });
@@ -418,12 +420,12 @@ async function main(): Promise<void> {
       const base = results.perNotice as { barePage: number; bareMeta: number } | undefined;
       if (base) {
         const page = (again.astroLog.pages.notices?.renderMs ?? NaN) / n;
-        const warm = { read: (again.readMs ?? NaN) / n, parse: (again.parseMs ?? NaN) / n, bodies: (again.bodiesMs ?? NaN) / n };
-        const total = warm.read + warm.parse + warm.bodies + page;
+        const warm = { load: (again.loadMs ?? NaN) / n, bodies: (again.bodiesMs ?? NaN) / n };
+        const total = warm.load + warm.bodies + page;
         const bareTotal = base.bareMeta + base.barePage;
         rows.push({
           budget: 'Per-notice overhead vs bare <pre> page, rebuild (parses cached)',
-          figure: `${(total / bareTotal).toFixed(2)}× (${total.toFixed(2)} ms = read ${warm.read.toFixed(2)} + parse ${warm.parse.toFixed(2)} + parsed bodies read back ${warm.bodies.toFixed(2)} + page ${page.toFixed(2)}, vs ${bareTotal.toFixed(2)} ms; wall)`,
+          figure: `${(total / bareTotal).toFixed(2)}× (${total.toFixed(2)} ms = loader ${warm.load.toFixed(2)} + parsed bodies read back ${warm.bodies.toFixed(2)} + page ${page.toFixed(2)}, vs ${bareTotal.toFixed(2)} ms; wall)`,
           target: `≤ ${BUDGET.bareRatio}`,
           pass: total / bareTotal <= BUDGET.bareRatio,
         });

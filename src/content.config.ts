@@ -10,12 +10,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { ContentError, buildNotice, contentRoot, readNoticeFiles } from './data/notices';
-import { parsedFile, parserDigest, writeParsed } from './data/parse-cache';
+import { keepParsed, noticeFilesDigest, parsedFile, parserDigest, writeParsed } from './data/parse-cache';
 
 const notices = defineCollection({
   loader: {
     name: 'notice-loader',
-    load: async ({ store, logger, generateDigest, config }) => {
+    load: async ({ store, logger, config }) => {
       const reading = performance.now();
       const { files, problems } = readNoticeFiles(contentRoot());
       const readMs = performance.now() - reading;
@@ -30,9 +30,10 @@ const notices = defineCollection({
         const other = sources.get(f.seedFile);
         if (other) problems.push(`${f.metaFile}: ${f.seedFile} is already the source of ${other}. Fix: give each notice its own seed file.`);
         sources.set(f.seedFile, f.slug);
-        const digest = generateDigest(`${parser}\u0000${f.metaText}\u0000${f.seedBytes ? Buffer.from(f.seedBytes).toString('base64') : ''}`);
+        const digest = noticeFilesDigest(parser, f.metaText, f.seedBytes);
         const blocksFile = parsedFile(cacheDir, digest);
-        if (store.get(f.slug)?.digest === digest && existsSync(blocksFile)) continue;
+        const entry = store.get<{ blocksFile?: string }>(f.slug);
+        if (entry?.digest === digest && entry.data.blocksFile === blocksFile && existsSync(blocksFile)) continue;
         const started = performance.now();
         const result = buildNotice(f);
         parseMs += performance.now() - started;
@@ -43,11 +44,15 @@ const notices = defineCollection({
         parsed++;
         const { blocks, ...meta } = result.notice;
         writeParsed(blocksFile, blocks);
+        keepParsed(blocksFile, blocks);
+        // The store keeps an entry whose digest it already has: with the same files but a new
+        // cache file (its format changed), the entry must go first or it keeps the old path.
+        if (entry?.digest === digest) store.delete(f.slug);
         store.set({ id: f.slug, data: { ...meta, blocksFile }, digest });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       if (problems.length > 0) throw new ContentError(problems);
-      logger.info(`${files.length} notices (${parsed} parsed, ${files.length - parsed} reused from cache; reading took ${Math.round(readMs)} ms, parsing took ${Math.round(parseMs)} ms)`);
+      logger.info(`${files.length} notices (${parsed} parsed, ${files.length - parsed} reused from cache; reading took ${Math.round(readMs)} ms, parsing took ${Math.round(parseMs)} ms, loading in all ${Math.round(performance.now() - reading)} ms)`);
     },
   },
 });

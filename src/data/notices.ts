@@ -140,6 +140,16 @@ export interface NoticeFiles {
   seedBytes: Uint8Array | null;
 }
 
+/** A file's bytes, or null when there is no such file. */
+function readIfPresent(file: string): Uint8Array | null {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 /** List the metadata files under `root` and read each with its seed. */
 export function readNoticeFiles(root = contentRoot()): { files: NoticeFiles[]; problems: string[] } {
   const metaDir = join(root, 'content', 'notices');
@@ -167,7 +177,7 @@ export function readNoticeFiles(root = contentRoot()): { files: NoticeFiles[]; p
     const metaText = readFileSync(metaFile, 'utf8');
     const source = /^source:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(metaText)?.[1] ?? `${slug}.txt`;
     const seedFile = join(seedDir, source);
-    files.push({ slug, metaFile, metaText, seedFile, seedBytes: existsSync(seedFile) ? new Uint8Array(readFileSync(seedFile)) : null });
+    files.push({ slug, metaFile, metaText, seedFile, seedBytes: readIfPresent(seedFile) });
   }
   return { files, problems };
 }

@@ -1,11 +1,11 @@
 /**
  * The notice library for pages: read the collection once, sorted newest first. Each entry's
- * blocks come from the parse cache the loader wrote; should that file be gone, the notice is
- * parsed again from its files, so a page never goes without its text.
+ * blocks come from the loader (parsed in this build) or the parse cache it wrote; should that
+ * file be gone, the notice is parsed again from its files, so a page never goes without its text.
  */
 import { getCollection } from 'astro:content';
-import { buildNotice, contentRoot, readNoticeFiles } from '../data/notices';
-import { readParsed } from '../data/parse-cache';
+import { buildNotice, contentRoot, readNoticeFiles, type NoticeFiles } from '../data/notices';
+import { takeParsed } from '../data/parse-cache';
 import type { Block, Notice, NoticeMeta } from '../lib/types';
 import { compareNotices } from './notice-order';
 
@@ -13,9 +13,13 @@ export { compareNotices };
 
 let notices: Promise<Notice[]> | undefined;
 
+let files: Map<string, NoticeFiles> | undefined;
+
 /** Blocks of one notice parsed again from its files (the parse cache lost its entry). */
 function reparse(slug: string): Block[] {
-  const file = readNoticeFiles(contentRoot()).files.find((f) => f.slug === slug);
+  // The corpus is listed once, however many entries are lost (a cache cleared by hand).
+  files ??= new Map(readNoticeFiles(contentRoot()).files.map((f) => [f.slug, f]));
+  const file = files.get(slug);
   const result = file && buildNotice(file);
   if (!result || 'problems' in result) throw new Error(`The parsed text of notice "${slug}" is missing and it cannot be parsed again. Fix: run the build again.`);
   return result.notice.blocks;
@@ -28,10 +32,11 @@ export function getNotices(): Promise<Notice[]> {
     const all = entries
       .map((e) => {
         const { blocksFile, ...meta } = e.data as NoticeMeta & { blocksFile: string };
-        return { ...meta, blocks: readParsed(blocksFile) ?? reparse(meta.slug) };
+        return { ...meta, blocks: takeParsed(blocksFile) ?? reparse(meta.slug) };
       })
       .sort(compareNotices);
-    // The bench reads this line: reading the parsed bodies is part of what a notice costs.
+    files = undefined;
+    // The bench reads this line: reading the parsed bodies back is part of what a notice costs.
     console.log(`[notices] ${all.length} parsed bodies read in ${Math.round(performance.now() - started)} ms`);
     return all;
   });
