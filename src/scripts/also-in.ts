@@ -26,7 +26,7 @@ function load(url: string): Promise<NoticeData> {
 }
 
 /** The notices among a block's places, in order, each with its first place and how many it has. */
-export function byNotice(places: readonly { notice: string; block: string }[]): { notice: string; block: string; count: number }[] {
+function byNotice(places: readonly { notice: string; block: string }[]): { notice: string; block: string; count: number }[] {
   const out = new Map<string, { notice: string; block: string; count: number }>();
   for (const p of places) {
     const seen = out.get(p.notice);

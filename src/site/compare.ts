@@ -235,8 +235,8 @@ let alsoInIndex: Promise<AlsoInIndex> | undefined;
 /**
  * What notice pages need of "also in": the count per block, from one pass over every pair's
  * links (each pair is one other notice, so a block counts it once however many links hold it;
- * a table counts the notices holding any of its rows).
- * The places themselves are gathered per notice, for its JSON, by `getAlsoInPlaces`.
+ * a table counts the notices holding any of its rows). The places themselves are gathered per
+ * notice, for its JSON, by `getAlsoInPlaces`.
  */
 export function getAlsoInIndex(): Promise<AlsoInIndex> {
   alsoInIndex ??= (async () => {

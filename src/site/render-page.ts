@@ -8,8 +8,7 @@
  */
 import { escapeHtml as e } from '../lib/html';
 import type { FurnitureBlock, Notice } from '../lib/types';
-import { ui } from '../i18n';
-import { termsUi } from '../i18n';
+import { termsUi, ui } from '../i18n';
 import { displayTitle, formatDate, formatRegion, placeName } from '../components/notice-format';
 import type { PopoverEntry } from '../components/TermDefinitions';
 import type { NoticePage, TocEntry } from './notice-page';
@@ -60,7 +59,7 @@ const time = (iso: string): string => `<time datetime="${e(iso)}">${e(formatDate
 export function renderHeader(page: NoticePage, base: string): string {
   const { notice, head } = page;
   const title = (head.title?.text ?? notice.title).split('\n').map(e).join('<br>');
-  const fact = (term: string, value: string, attrs = '') => `<div${attrs}><dt>${e(term)}</dt><dd>${value}</dd></div>`;
+  const fact = (term: string, value: string, ddClass = '') => `<div><dt>${e(term)}</dt><dd${ddClass ? ` class="${ddClass}"` : ''}>${value}</dd></div>`;
   let relations = '';
   if (notice.relations.length > 0) {
     const items = notice.relations.map((r) => {
@@ -88,7 +87,8 @@ export function renderHeader(page: NoticePage, base: string): string {
     fact(
       ui.downloads,
       `<a href="${e(`${base}sources/${notice.slug}.txt`)}">${e(ui.sourceLink)}</a><a href="${e(`${base}data/notices/${notice.slug}.json`)}">${e(ui.dataLink)}</a>`,
-    ).replace('<dd>', '<dd class="downloads">'),
+      'downloads',
+    ),
     '</dl>',
     furniture(head.addressee, 'addressee'),
     '</header>',
