@@ -4,6 +4,8 @@
  */
 
 const DATE = '\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日';
+const DATE_LINE = new RegExp(`^${DATE}$`, 'u');
+const PRINT_DATE_LINE = new RegExp(`^${DATE}\\s*印发$`, 'u');
 
 /** `岢政发〔2023〕1号` on a line of its own (also with `[2023]` or `(2023)` brackets). */
 export function isDocNumberLine(line: string): boolean {
@@ -27,12 +29,12 @@ export function isInterpreterLine(line: string): boolean {
 
 /** A date on its own line: `2020年2月26日`. */
 export function isDateLine(line: string): boolean {
-  return new RegExp(`^${DATE}$`, 'u').test(line);
+  return DATE_LINE.test(line);
 }
 
 /** The print date: `2023年3月29日印发`. */
 export function isPrintDateLine(line: string): boolean {
-  return new RegExp(`^${DATE}\\s*印发$`, 'u').test(line);
+  return PRINT_DATE_LINE.test(line);
 }
 
 /** `共印60份`. */

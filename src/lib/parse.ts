@@ -170,8 +170,14 @@ export function takeTrailer(lines: Line[], from: number): Part {
 
 /** Whether a line ends a sentence, so the next line cannot be its continuation. */
 function endsSentence(text: string): boolean {
-  return /[。！？!?…][”’」』）)]*$/u.test(text);
+  // From the end, past closing quotes and brackets (a `…$` pattern would be tried at every position).
+  let i = text.length - 1;
+  while (i >= 0 && CLOSERS.includes(text[i]!)) i--;
+  return i >= 0 && SENTENCE_ENDS.includes(text[i]!);
 }
+
+const CLOSERS = '”’」』）)';
+const SENTENCE_ENDS = '。！？!?…';
 
 interface SplitHeading {
   title: string;
@@ -226,6 +232,8 @@ export function joinBrokenLines(lines: Line[]): Line[] {
 
 /** `（县应急管理局等部门分工负责）` at the end of a clause: who carries it out. */
 export function findResponsibility(text: string): string | undefined {
+  const last = text.at(-1);
+  if (last !== '）' && last !== ')') return undefined;
   const m = /[（(]([^（）()]{2,80}(?:负责|牵头|配合|落实)[^（）()]{0,12})[）)]$/u.exec(text);
   return m ? m[1] : undefined;
 }

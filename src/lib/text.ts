@@ -3,9 +3,55 @@
  * function so a pattern is defined once.
  */
 
-const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’、，。；：！？《》（）【】';
+const CJK = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’、，。；：！？《》（）【】]$/u;
 const ANY_SPACE = /[ \t\u00a0\u3000]/;
-const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, 'gu');
+const SPACES = /[ \t\u00a0\u3000]+/g;
+
+/** Whether the character (code point) starting at `at` is Chinese text or punctuation. */
+function cjkAt(text: string, at: number): boolean {
+  const cp = text.codePointAt(at);
+  return cp !== undefined && CJK.test(String.fromCodePoint(cp));
+}
+
+/** Whether the character (code point) ending just before `at` is Chinese text or punctuation. */
+function cjkBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const start = low >= 0xdc00 && low <= 0xdfff && at >= 2 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800 ? at - 2 : at - 1;
+  return cjkAt(text, start);
+}
+
+/**
+ * What is left of one run of spaces, `text[start, end)`, once the spaces next to Chinese are
+ * removed. The same result as `(?<=[CJK])[spaces]+|[spaces]+(?=[CJK])` replaced by nothing
+ * (U+3000 is both a space and CJK), walked over the run only instead of tried at every position.
+ */
+function keptSpaces(text: string, start: number, end: number): string {
+  let kept = '';
+  let at = start;
+  while (at < end) {
+    // After Chinese: the rest of the run goes.
+    if (cjkBefore(text, at)) return kept;
+    // Before Chinese: the longest stretch from here that Chinese (or an ideographic space) follows goes.
+    let to = end;
+    if (!cjkAt(text, end)) {
+      to = at;
+      for (let k = end - 1; k > at; k--) {
+        if (text[k] === '\u3000') {
+          to = k;
+          break;
+        }
+      }
+    }
+    if (to > at) {
+      at = to;
+      continue;
+    }
+    kept += text[at];
+    at++;
+  }
+  return kept;
+}
 
 /** Strip a leading byte-order mark and turn CRLF / CR line endings into LF. */
 export function normaliseNewlines(text: string): string {
@@ -17,9 +63,12 @@ export function normaliseNewlines(text: string): string {
  * `应急 PDT 窄带`): Chinese text has no word spaces, so they carry no meaning.
  */
 export function tidySpaces(text: string): string {
-  // Most lines have no such space at all: skip the patterns (a lookbehind tried at every position).
+  // Most lines have no such space at all.
   if (!ANY_SPACE.test(text)) return text.trim();
-  return text.replace(SPACE_NEAR_CJK, '').replace(/[ \t\u00a0]{2,}/g, ' ').trim();
+  return text
+    .replace(SPACES, (run: string, at: number) => keptSpaces(text, at, at + run.length))
+    .replace(/[ \t\u00a0]{2,}/g, ' ')
+    .trim();
 }
 
 /** A Markdown heading prefix (`## `), which in the seeds is conversion noise, not structure. */

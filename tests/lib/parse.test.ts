@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseNotice, splitHeading } from '../../src/lib/parse';
-import { matchNumbering } from '../../src/lib/numbering';
+import { matchNumbering, parseChineseNumeral } from '../../src/lib/numbering';
+import { tidySpaces } from '../../src/lib/text';
 import { blocksText, expectedText, findLostText } from '../../src/lib/fidelity';
 import type { Block, HeadingBlock, ParagraphBlock, TableBlock } from '../../src/lib/types';
 import { SEED_SLUGS, readSeed } from '../seeds';
@@ -107,6 +108,31 @@ describe('lines broken at page ends are rejoined', () => {
     expect(paragraphWith(parsed['hongtong-2024-jiedu'], '2024年，是中华人民共和国成立75周年')).toBeDefined();
     expect(paragraphWith(parsed['kelan-2023'], '促进企业提升安全管理水平')).toBeDefined();
     expect(paragraphWith(parsed['hongtong-2024-jiedu'], '应急PDT窄带无线通信网')).toBeDefined();
+  });
+
+  test.each([
+    ['2024 年', '2024年'],
+    ['管理水 平', '管理水平'],
+    ['应急 PDT 窄带', '应急PDT窄带'],
+    ['PDT  and   DMR', 'PDT and DMR'],
+    ['a \u3000b', 'a\u3000b'],
+    ['𠮷 a', '𠮷a'],
+    ['a\t \u00a0b', 'a b'],
+    ['（一） 总体要求', '（一）总体要求'],
+    ['\u3000\u3000各乡镇：', '各乡镇：'],
+  ])('tidySpaces(%j) is %j: spaces next to Chinese go, other runs become one space', (text, tidy) => {
+    expect(tidySpaces(text)).toBe(tidy);
+  });
+
+  test.each([
+    ['十二', 12],
+    ['二十一', 21],
+    ['一百零三', 103],
+    ['两', 2],
+    ['〇', 0],
+    ['十a', Number.NaN],
+  ])('the Chinese numeral %s is %d', (text, value) => {
+    expect(parseChineseNumeral(text)).toBe(value);
   });
 
   test('**bold** markers are dropped but their text kept', () => {
