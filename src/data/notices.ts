@@ -150,8 +150,14 @@ function readIfPresent(file: string): Uint8Array | null {
   }
 }
 
-/** List the metadata files under `root` and read each with its seed. */
-export function readNoticeFiles(root = contentRoot()): { files: NoticeFiles[]; problems: string[] } {
+/** One notice's metadata file, read, and where its seed is. */
+export type NoticeListing = Omit<NoticeFiles, 'seedBytes'>;
+
+/**
+ * List the metadata files under `root`, each read, with the seed file it names (not yet read:
+ * a large corpus is read one seed at a time, see `withSeed`).
+ */
+export function listNoticeFiles(root = contentRoot()): { files: NoticeListing[]; problems: string[] } {
   const metaDir = join(root, 'content', 'notices');
   const seedDir = join(root, 'seeds');
   const problems: string[] = [];
@@ -160,7 +166,7 @@ export function readNoticeFiles(root = contentRoot()): { files: NoticeFiles[]; p
     .filter((n) => /\.ya?ml$/.test(n))
     .sort();
   const bySlug = new Map<string, string>();
-  const files: NoticeFiles[] = [];
+  const files: NoticeListing[] = [];
   for (const name of names) {
     const slug = name.replace(/\.ya?ml$/, '');
     const metaFile = join(metaDir, name);
@@ -176,10 +182,20 @@ export function readNoticeFiles(root = contentRoot()): { files: NoticeFiles[]; p
     bySlug.set(slug, metaFile);
     const metaText = readFileSync(metaFile, 'utf8');
     const source = /^source:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(metaText)?.[1] ?? `${slug}.txt`;
-    const seedFile = join(seedDir, source);
-    files.push({ slug, metaFile, metaText, seedFile, seedBytes: readIfPresent(seedFile) });
+    files.push({ slug, metaFile, metaText, seedFile: join(seedDir, source) });
   }
   return { files, problems };
+}
+
+/** A listed notice with its seed's bytes read (null when the seed file is missing). */
+export function withSeed(listing: NoticeListing): NoticeFiles {
+  return { ...listing, seedBytes: readIfPresent(listing.seedFile) };
+}
+
+/** List the metadata files under `root` and read each with its seed. */
+export function readNoticeFiles(root = contentRoot()): { files: NoticeFiles[]; problems: string[] } {
+  const { files, problems } = listNoticeFiles(root);
+  return { files: files.map(withSeed), problems };
 }
 
 /** Validate and parse one notice from its files. */

@@ -5,7 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { buildNotice, contentRoot, readNoticeFiles, type NoticeFiles } from '../data/notices';
-import { takeParsed } from '../data/parse-cache';
+import { closePacks, takeParsed, type ParsedRef } from '../data/parse-cache';
 import type { Block, Notice, NoticeMeta } from '../lib/types';
 import { compareNotices } from './notice-order';
 
@@ -31,10 +31,11 @@ export function getNotices(): Promise<Notice[]> {
     const started = performance.now();
     const all = entries
       .map((e) => {
-        const { blocksFile, ...meta } = e.data as NoticeMeta & { blocksFile: string };
-        return { ...meta, blocks: takeParsed(blocksFile) ?? reparse(meta.slug) };
+        const { parsed, ...meta } = e.data as NoticeMeta & { parsed: ParsedRef };
+        return { ...meta, blocks: takeParsed(parsed) ?? reparse(meta.slug) };
       })
       .sort(compareNotices);
+    closePacks();
     files = undefined;
     // The bench reads this line: reading the parsed bodies back is part of what a notice costs.
     console.log(`[notices] ${all.length} parsed bodies read in ${Math.round(performance.now() - started)} ms`);

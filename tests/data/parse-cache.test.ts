@@ -1,22 +1,48 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadNotices } from '../../src/data/notices';
-import { PARSER_FILES, parsedFile, parserDigest, readParsed, writeParsed } from '../../src/data/parse-cache';
+import { PARSER_FILES, PackWriter, closePacks, dropUnusedPacks, packDir, parserDigest, readParsed } from '../../src/data/parse-cache';
 
 const root = mkdtempSync(join(tmpdir(), 'parse-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('parse cache', () => {
-  it('gives back the blocks it stored, and nothing for a missing or broken file', () => {
+  it('gives back the blocks it stored, and nothing for a missing pack, a wrong digest or a cut-off pack', () => {
+    const notices = loadNotices();
+    const cacheDir = join(root, 'cache');
+    const pack = new PackWriter(cacheDir);
+    const refs = notices.map((n) => pack.add(`digest-of-${n.slug}`, n.blocks));
+    expect(readParsed(refs[0]!)).toBeUndefined();
+    pack.close();
+    expect(refs.map((r) => r.file)).toEqual(notices.map(() => pack.file));
+    notices.forEach((n, i) => expect(readParsed(refs[i]!)).toEqual(n.blocks));
+    expect(readParsed({ ...refs[1]!, digest: 'digest-of-something-else' })).toBeUndefined();
+    expect(readParsed({ ...refs[1]!, offset: refs[1]!.offset + 7 })).toBeUndefined();
+    closePacks();
+    const last = refs.at(-1)!;
+    truncateSync(pack.file, last.offset + last.length - 1);
+    expect(readParsed(last)).toBeUndefined();
+    expect(readParsed(refs[0]!)).toEqual(notices[0]!.blocks);
+    closePacks();
+  });
+
+  it('writes no pack when nothing was parsed, and drops the packs no entry uses', () => {
+    const cacheDir = join(root, 'drop');
+    new PackWriter(cacheDir).close();
+    expect(existsSync(packDir(cacheDir))).toBe(false);
     const kelan = loadNotices().find((n) => n.slug === 'kelan-2023')!;
-    const file = parsedFile(join(root, 'cache'), 'abc123');
-    expect(readParsed(file)).toBeUndefined();
-    writeParsed(file, kelan.blocks);
-    expect(readParsed(file)).toEqual(kelan.blocks);
-    writeFileSync(file, '{"half');
-    expect(readParsed(file)).toBeUndefined();
+    const [first, second] = [new PackWriter(cacheDir), new PackWriter(cacheDir)];
+    expect(first.file).not.toBe(second.file);
+    first.add('a', kelan.blocks);
+    first.close();
+    const again = first;
+    expect(dropUnusedPacks(cacheDir, new Set([again.file]))).toBe(0);
+    const other = join(packDir(cacheDir), 'earlier-build.pack');
+    cpSync(again.file, other);
+    expect(dropUnusedPacks(cacheDir, new Set([again.file]))).toBe(1);
+    expect(readdirSync(packDir(cacheDir))).toEqual([again.file.split('/').at(-1)]);
   });
 
   it('changes its parser digest when any parser source file changes', () => {
