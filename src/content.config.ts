@@ -26,6 +26,13 @@ const notices = defineCollection({
       let parsed = 0;
       let parseMs = 0;
       const pack = new PackWriter(cacheDir);
+      // A rebuild finds every notice in one or a few packs: each is looked for once.
+      const packFound = new Map<string, boolean>();
+      const packExists = (file: string) => {
+        let found = packFound.get(file);
+        if (found === undefined) packFound.set(file, (found = existsSync(file)));
+        return found;
+      };
       // One seed at a time: its bytes are dropped once digested and parsed, never the whole corpus at once.
       for (const listing of listed) {
         const readStarted = performance.now();
@@ -37,7 +44,7 @@ const notices = defineCollection({
         sources.set(f.seedFile, f.slug);
         const digest = noticeFilesDigest(parser, f.metaText, f.seedBytes);
         const entry = store.get<{ parsed?: ParsedRef }>(f.slug);
-        if (entry?.digest === digest && entry.data.parsed?.digest === digest && existsSync(entry.data.parsed.file)) continue;
+        if (entry?.digest === digest && entry.data.parsed?.digest === digest && packExists(entry.data.parsed.file)) continue;
         const started = performance.now();
         const result = buildNotice(f);
         parseMs += performance.now() - started;

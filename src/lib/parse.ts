@@ -168,6 +168,9 @@ export function takeTrailer(lines: Line[], from: number): Part {
   return { blocks, at };
 }
 
+const CLOSERS = '”’」』）)';
+const SENTENCE_ENDS = '。！？!?…';
+
 /** Whether a line ends a sentence, so the next line cannot be its continuation. */
 function endsSentence(text: string): boolean {
   // From the end, past closing quotes and brackets (a `…$` pattern would be tried at every position).
@@ -175,9 +178,6 @@ function endsSentence(text: string): boolean {
   while (i >= 0 && CLOSERS.includes(text[i]!)) i--;
   return i >= 0 && SENTENCE_ENDS.includes(text[i]!);
 }
-
-const CLOSERS = '”’」』）)';
-const SENTENCE_ENDS = '。！？!?…';
 
 interface SplitHeading {
   title: string;

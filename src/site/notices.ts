@@ -4,7 +4,7 @@
  * file be gone, the notice is parsed again from its files, so a page never goes without its text.
  */
 import { getCollection } from 'astro:content';
-import { buildNotice, contentRoot, readNoticeFiles, type NoticeFiles } from '../data/notices';
+import { buildNotice, contentRoot, listNoticeFiles, withSeed, type NoticeListing } from '../data/notices';
 import { closePacks, takeParsed, type ParsedRef } from '../data/parse-cache';
 import type { Block, Notice, NoticeMeta } from '../lib/types';
 import { compareNotices } from './notice-order';
@@ -13,14 +13,15 @@ export { compareNotices };
 
 let notices: Promise<Notice[]> | undefined;
 
-let files: Map<string, NoticeFiles> | undefined;
+let files: Map<string, NoticeListing> | undefined;
 
 /** Blocks of one notice parsed again from its files (the parse cache lost its entry). */
 function reparse(slug: string): Block[] {
-  // The corpus is listed once, however many entries are lost (a cache cleared by hand).
-  files ??= new Map(readNoticeFiles(contentRoot()).files.map((f) => [f.slug, f]));
+  // The corpus is listed once, however many entries are lost (a cache cleared by hand); only
+  // the lost notice's seed is read.
+  files ??= new Map(listNoticeFiles(contentRoot()).files.map((f) => [f.slug, f]));
   const file = files.get(slug);
-  const result = file && buildNotice(file);
+  const result = file && buildNotice(withSeed(file));
   if (!result || 'problems' in result) throw new Error(`The parsed text of notice "${slug}" is missing and it cannot be parsed again. Fix: run the build again.`);
   return result.notice.blocks;
 }

@@ -54,7 +54,7 @@ export function toNoticeRecord(n: Notice, also: AlsoInData = { places: new Map()
 
 /**
  * A JSON download, compact: browsers and `jq` indent it for reading, and at 3,000 notices the
- * notices' JSON was 447 MB indented, ~30% more than compact.
+ * notices' JSON was 447 MB indented and is 355 MB compact.
  */
 export function jsonResponse(value: unknown): Response {
   return new Response(`${JSON.stringify(value)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
