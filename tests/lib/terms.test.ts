@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildMatcher, findTerms, segmentTerms, type TermForm } from '../../src/lib/terms';
+import { buildMatcher, findTerms, foldText, segmentTerms, type TermForm, type TermMatch } from '../../src/lib/terms';
 import { glossaryForms, loadGlossary } from '../../src/data/glossary';
 
 const seedSlugs = ['hongtong-2024-jiedu', 'kelan-2023', 'qinshui-2025', 'shanxi-2020', 'yicheng-2023'];
@@ -101,6 +101,59 @@ describe('findTerms', () => {
     const ms = performance.now() - t0;
     expect(n > 1000).toBe(true);
     expect(ms < 1000).toBe(true);
+  });
+});
+
+/**
+ * The matching rule written the slow, obvious way: from left to right, at each position the
+ * longest form that matches there (folded, and not running into neighbouring digits) is taken
+ * and the scan goes on after it.
+ */
+function findTermsByHand(text: string, forms: readonly TermForm[]): TermMatch[] {
+  const folded = foldText(text);
+  const keys = forms.map((f) => foldText(f.form));
+  const digit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+  const out: TermMatch[] = [];
+  for (let i = 0; i < text.length; ) {
+    let best = -1;
+    keys.forEach((key, k) => {
+      const end = i + key.length;
+      if (!folded.startsWith(key, i) || (best >= 0 && keys[best]!.length >= key.length)) return;
+      if ((digit(key[0]) && digit(text[i - 1])) || (digit(key.at(-1)) && digit(text[end]))) return;
+      best = k;
+    });
+    if (best < 0) {
+      i++;
+      continue;
+    }
+    out.push({ start: i, end: i + keys[best]!.length, form: forms[best]!.form, slug: forms[best]!.slug });
+    i += keys[best]!.length;
+  }
+  return out;
+}
+
+describe('findTerms against the rule written by hand', () => {
+  it('agrees on every seed', () => {
+    for (const [slug, text] of seeds) {
+      const found = findTerms(text, matcher);
+      expect(found.length > 10, slug).toBe(true);
+      expect(found, slug).toEqual(findTermsByHand(text, matcher.forms));
+    }
+  });
+
+  it('agrees on text made of the forms\' own pieces, where forms overlap and run into digits', () => {
+    // Pieces of every form, with digits and the punctuation folded loosely, so overlaps and near misses are common.
+    const pieces = [...new Set(matcher.forms.flatMap((f) => [f.form, f.form.slice(0, 2), f.form.slice(1), f.form.slice(-2)]))];
+    pieces.push('1', '5', '、', '，', ',', '３', '的', '\n');
+    let seed = 20261202;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let t = 0; t < 3000; t++) {
+      const text = Array.from({ length: 1 + random(12) }, () => pieces[random(pieces.length)]).join('');
+      expect(findTerms(text, matcher), text).toEqual(findTermsByHand(text, matcher.forms));
+    }
   });
 });
 
