@@ -62,9 +62,11 @@ class Automaton implements TermMatcher {
   readonly width: number;
   /** The first state ending a form that is this state or on its fail chain, or -1. */
   readonly firstOutput: Int32Array;
-  /** Per state: the next state ending a form on the fail chain, the form it ends (or -1), the form's length. */
+  /** Per state: the next state on its fail chain that ends a form, or -1. */
   readonly output: Int32Array;
+  /** Per state: the index in `forms` of the form it ends, or -1. */
   readonly form: Int32Array;
+  /** Per state: its distance from the root, the length of the form it ends. */
   readonly depth: Int32Array;
 
   constructor(
