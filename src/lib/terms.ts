@@ -68,6 +68,8 @@ class Automaton implements TermMatcher {
   readonly form: Int32Array;
   /** Per state: its distance from the root, the length of the form it ends. */
   readonly depth: Int32Array;
+  /** Per form: 1 when it starts with an ASCII digit, 2 when it ends with one (both: 3). */
+  readonly digitEdges: Uint8Array;
 
   constructor(
     readonly forms: readonly TermForm[],
@@ -91,6 +93,7 @@ class Automaton implements TermMatcher {
     this.form = Int32Array.from(nodes, (n) => n.form);
     this.depth = Int32Array.from(nodes, (n) => n.depth);
     this.firstOutput = Int32Array.from(nodes, (n, id) => (n.form >= 0 ? id : n.output));
+    this.digitEdges = Uint8Array.from(forms, ({ form }) => (isDigitCode(form.charCodeAt(0)) ? 1 : 0) | (isDigitCode(form.charCodeAt(form.length - 1)) ? 2 : 0));
   }
 }
 
@@ -119,8 +122,9 @@ export function foldText(text: string): string {
 }
 
 /** A form that starts or ends with a digit must not run into neighbouring digits (`543` ≠ `1543`). */
-function isAsciiDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
+function isDigitCode(code: number): boolean {
+  // Past either end of a string `charCodeAt` gives NaN, which is no digit.
+  return code >= 0x30 && code <= 0x39;
 }
 
 /**
@@ -191,29 +195,57 @@ function asAutomaton(matcher: TermMatcher): Automaton {
   return matcher;
 }
 
+/**
+ * `findTerms`' (start, end, form) triples, reused from call to call: a page runs it on hundreds
+ * of blocks, and what it allocates is what the build's garbage collector pays for (issue #6).
+ */
+let found = new Int32Array(3 * 64);
+
 /** Every glossary occurrence in `text`, non-overlapping, leftmost-longest, in text order. */
 export function findTerms(text: string, matcher: TermMatcher): TermMatch[] {
-  const { forms, classOf, move, width, firstOutput, output, form: formAt, depth } = asAutomaton(matcher);
-  // Every form that ends somewhere, as (start, end, form) triples; most texts have none.
-  let found: number[] | undefined;
+  const { forms, classOf, move, width, firstOutput, output, form: formAt, depth, digitEdges } = asAutomaton(matcher);
+  // Every form that ends somewhere, in order of its end; most texts have none.
+  let used = 0;
   let at = 0;
   for (let i = 0; i < text.length; i++) {
     at = move[at * width + classOf[text.charCodeAt(i)]!]!;
     for (let o = firstOutput[at]!; o >= 0; o = output[o]!) {
       const end = i + 1;
       const start = end - depth[o]!;
-      const form = forms[formAt[o]!]!.form;
-      if (isAsciiDigit(form[0]) && isAsciiDigit(text[start - 1])) continue;
-      if (isAsciiDigit(form[form.length - 1]) && isAsciiDigit(text[end])) continue;
-      (found ??= []).push(start, end, formAt[o]!);
+      const form = formAt[o]!;
+      const edges = digitEdges[form]!;
+      if (edges & 1 && isDigitCode(text.charCodeAt(start - 1))) continue;
+      if (edges & 2 && isDigitCode(text.charCodeAt(end))) continue;
+      if (used + 3 > found.length) {
+        const grown = new Int32Array(found.length * 2);
+        grown.set(found);
+        found = grown;
+      }
+      found[used++] = start;
+      found[used++] = end;
+      found[used++] = form;
     }
   }
   const matches: TermMatch[] = [];
-  if (!found) return matches;
-  // Leftmost first, and at each start the longest (two forms never share both ends: they would be one form).
-  const order = Array.from({ length: found.length / 3 }, (_, k) => k * 3).sort((a, b) => found[a]! - found[b]! || found[b + 1]! - found[a + 1]!);
+  if (used === 0) return matches;
+  // Leftmost first, and at each start the longest (two forms never share both ends: they would
+  // be one form). Insertion sort: a triple is at most a form's length out of place.
+  for (let k = 3; k < used; k += 3) {
+    const start = found[k]!;
+    const end = found[k + 1]!;
+    const form = found[k + 2]!;
+    let j = k - 3;
+    for (; j >= 0 && (found[j]! > start || (found[j] === start && found[j + 1]! < end)); j -= 3) {
+      found[j + 3] = found[j]!;
+      found[j + 4] = found[j + 1]!;
+      found[j + 5] = found[j + 2]!;
+    }
+    found[j + 3] = start;
+    found[j + 4] = end;
+    found[j + 5] = form;
+  }
   let free = 0;
-  for (const k of order) {
+  for (let k = 0; k < used; k += 3) {
     const start = found[k]!;
     if (start < free) continue;
     const { form, slug } = forms[found[k + 2]!]!;
