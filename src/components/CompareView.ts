@@ -1,6 +1,6 @@
 /**
  * Renders a comparison as HTML. One function for both the pre-rendered compare pages
- * (`CompareView.astro`) and the browser picker (`src/scripts/compare-picker.ts`), so both show
+ * (`src/pages/compare/[a]/[b].astro`) and the browser picker (`src/scripts/compare-picker.ts`), so both show
  * exactly the same thing. Every text is escaped here; nothing else builds markup.
  *
  * Colour is never the only cue: insertions are `<ins>` (underlined), deletions `<del>` (struck
