@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { parseNotice } from '../lib/parse';
+import { readPlainYaml } from './plain-yaml';
 import type { Notice, NoticeMeta } from '../lib/types';
 import { isValidSlug, noticeMetaSchema } from '../schemas/notice';
 
@@ -102,8 +103,14 @@ function describeIssue(issue: ZodIssue): { field: string; message: string; fix: 
 
 /** Parse and validate one metadata file. */
 export function parseMeta(text: string, file: string): { meta: Omit<NoticeMeta, 'slug'>; sourceLine: number } | { problems: string[] } {
+  const yaml = text.replace(/^\uFEFF/, '');
+  // Most files are plain `key: value` lines, read without the YAML library. Anything else, and
+  // any file that fails validation, goes through `yaml`, which can say on what line.
+  const plain = readPlainYaml(yaml);
+  const valid = plain && noticeMetaSchema.safeParse(plain.data);
+  if (plain && valid && valid.success) return { meta: valid.data, sourceLine: plain.lines.get('source') ?? 1 };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true });
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((e) => {
