@@ -107,8 +107,8 @@ export function parseMeta(text: string, file: string): { meta: Omit<NoticeMeta, 
   // Most files are plain `key: value` lines, read without the YAML library. Anything else, and
   // any file that fails validation, goes through `yaml`, which can say on what line.
   const plain = readPlainYaml(yaml);
-  const valid = plain && noticeMetaSchema.safeParse(plain.data);
-  if (plain && valid && valid.success) return { meta: valid.data, sourceLine: plain.lines.get('source') ?? 1 };
+  const valid = plain ? noticeMetaSchema.safeParse(plain.data) : undefined;
+  if (plain && valid?.success) return { meta: valid.data, sourceLine: plain.lines.get('source') ?? 1 };
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {

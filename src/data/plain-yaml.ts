@@ -40,7 +40,7 @@ function stripComment(text: string): string {
   return trimEnd(hash === -1 ? text : text.slice(0, hash));
 }
 
-/** A quoted scalar at the start of `text`, and what follows it (which must be only a comment). */
+/** The quoted scalar at the start of `text`; after it only a comment may follow. */
 function quoted(text: string): string {
   const q = text[0]!;
   const close = text.indexOf(q, 1);
@@ -62,11 +62,11 @@ function plainScalar(text: string): Scalar {
 }
 
 /** A scalar written after `key: ` (or a `[]` or a one-line `{…}` at the top level). */
-function scalar(raw: string, flow: boolean): Value {
+function scalar(raw: string, topLevel: boolean): Value {
   if (raw.startsWith('"') || raw.startsWith("'")) return quoted(raw);
   const text = stripComment(raw);
-  if (flow && text === '[]') return [];
-  if (flow && text.startsWith('{') && text.endsWith('}')) return flowMap(text.slice(1, -1));
+  if (topLevel && text === '[]') return [];
+  if (topLevel && text.startsWith('{') && text.endsWith('}')) return flowMap(text.slice(1, -1));
   return plainScalar(text);
 }
 
