@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { decodeUtf8 } from './utf8';
 
 /** Where the cache lives: `COMPARE_CACHE_DIR`, else `node_modules/.cache/anquan-compare`. */
 export function compareCacheDir(): string {
@@ -26,7 +27,7 @@ export function digest(...parts: string[]): string {
 /** A JSON file's value, or undefined when it is absent or unreadable (the caller recomputes it). */
 export function readJsonFile<T>(file: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
+    return JSON.parse(decodeUtf8(readFileSync(file))) as T;
   } catch {
     return undefined;
   }

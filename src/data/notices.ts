@@ -10,6 +10,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { parseNotice } from '../lib/parse';
 import { readPlainYaml } from './plain-yaml';
+import { decodeUtf8 } from './utf8';
 import type { Notice, NoticeMeta } from '../lib/types';
 import { isValidSlug, noticeMetaSchema } from '../schemas/notice';
 
@@ -66,7 +67,7 @@ export function decodeSeed(bytes: Uint8Array, file: string): { text: string } | 
       problem: `${display(file)}:${line}: the file is not UTF-8 (byte 0x${hex} at offset ${bad}). Fix: convert it, e.g. \`iconv -f GB18030 -t UTF-8\`, and save it again.`,
     };
   }
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
+  const text = decodeUtf8(bytes).replace(/^\uFEFF/, '');
   if (text.trim() === '') return { problem: `${display(file)}: the file is empty. Fix: put the notice's full text in it.` };
   return { text };
 }

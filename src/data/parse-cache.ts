@@ -28,6 +28,8 @@ export const PARSER_FILES = [
   'src/lib/text.ts',
   'src/lib/types.ts',
   'src/data/notices.ts',
+  'src/data/plain-yaml.ts',
+  'src/data/utf8.ts',
   'src/schemas/notice.ts',
 ];
 

@@ -1,6 +1,6 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadNotices } from '../../src/data/notices';
 import { PARSER_FILES, PackWriter, closePacks, dropUnusedPacks, packDir, parserDigest, readParsed } from '../../src/data/parse-cache';
@@ -55,5 +55,21 @@ describe('parse cache', () => {
       expect(`${f}: ${after === before ? 'same' : 'changed'}`).toBe(`${f}: changed`);
       cpSync(join(process.cwd(), f), join(copy, f));
     }
+  });
+
+  it('lists every local module that parsing and reading metadata import', () => {
+    // A module missing from the list could change what a parse gives without a re-parse.
+    const found = new Set<string>();
+    const visit = (file: string): void => {
+      if (found.has(file)) return;
+      found.add(file);
+      const source = readFileSync(join(process.cwd(), file), 'utf8');
+      for (const m of source.matchAll(/^import (?!type )[^;]*? from '(\.[^']+)';/gms)) {
+        visit(relative(process.cwd(), join(process.cwd(), dirname(file), `${m[1]}.ts`)));
+      }
+    };
+    visit('src/data/notices.ts');
+    expect(found.size).toBeGreaterThan(5);
+    expect([...found].filter((f) => !PARSER_FILES.includes(f))).toEqual([]);
   });
 });
