@@ -262,9 +262,14 @@ export function findTerms(text: string, matcher: TermMatcher): TermMatch[] {
  * to `text`.
  */
 export function segmentTerms(text: string, matcher: TermMatcher, seen: Set<string>): Segment[] {
+  return segmentMatches(text, findTerms(text, matcher), seen);
+}
+
+/** `segmentTerms` with the matches already found: `matches` must be `findTerms(text, …)`. */
+export function segmentMatches(text: string, matches: readonly TermMatch[], seen: Set<string>): Segment[] {
   const segments: Segment[] = [];
   let plainFrom = 0;
-  for (const m of findTerms(text, matcher)) {
+  for (const m of matches) {
     if (seen.has(m.slug)) continue;
     seen.add(m.slug);
     if (m.start > plainFrom) segments.push({ text: text.slice(plainFrom, m.start) });

@@ -3,7 +3,7 @@
  * blocks split into plain text and glossary-term segments (first occurrence per section),
  * the terms the page needs definitions for, and how many other notices hold each clause.
  */
-import { segmentTerms, type Segment, type TermMatcher } from '../lib/terms';
+import { findTerms, segmentMatches, type Segment, type TermMatch, type TermMatcher } from '../lib/terms';
 import type { Block, FurnitureBlock, FurnitureRole, Notice } from '../lib/types';
 import { displayTitle } from '../components/notice-format';
 
@@ -40,8 +40,26 @@ const HEAD_ROLES = new Set<FurnitureRole>(['masthead', 'doc-number', 'title', 'i
 /** Headings at this depth or above start a new section: terms are marked again after them. */
 const SECTION_DEPTH = 2;
 
-/** Build the page data of one notice. `alsoIn` maps block id → how many other notices hold its clause. */
-export function buildNoticePage(notice: Notice, matcher: TermMatcher | null, alsoIn: Map<string, number> = new Map()): NoticePage {
+/** `findTerms(block.text, matcher)` for a heading or paragraph, found before (see `knownMatches` in `./terms`). */
+export type KnownMatches = (block: Block) => readonly TermMatch[];
+
+/**
+ * The matches of a paragraph's clause, the text before its responsibility note at `noteStart`,
+ * from those of its whole text: the same, unless a match runs across into the note (then
+ * undefined, and the clause is looked at on its own).
+ */
+function clauseMatches(text: string, matches: readonly TermMatch[], noteStart: number): readonly TermMatch[] | undefined {
+  // A form ending with a digit ends differently before a digit than at the end of a text.
+  if (/[0-9]/.test(text[noteStart] ?? '')) return undefined;
+  if (matches.some((m) => m.start < noteStart && m.end > noteStart)) return undefined;
+  return matches.filter((m) => m.end <= noteStart);
+}
+
+/**
+ * Build the page data of one notice. `alsoIn` maps block id → how many other notices hold its
+ * clause; `known` gives the term matches already found in its headings and paragraphs.
+ */
+export function buildNoticePage(notice: Notice, matcher: TermMatcher | null, alsoIn: Map<string, number> = new Map(), known?: KnownMatches): NoticePage {
   const head: NoticePage['head'] = {};
   const trailer: FurnitureBlock[] = [];
   const body: RenderBlock[] = [];
@@ -50,9 +68,9 @@ export function buildNoticePage(notice: Notice, matcher: TermMatcher | null, als
   let seen = new Set<string>();
   let inBody = false;
   const lastBody = notice.blocks.findLastIndex((b) => b.type !== 'furniture' || b.role === 'annex-note');
-  const segment = (text: string): Segment[] => {
+  const segment = (text: string, matches?: readonly TermMatch[]): Segment[] => {
     if (!matcher) return [{ text }];
-    const segments = segmentTerms(text, matcher, seen);
+    const segments = segmentMatches(text, matches ?? findTerms(text, matcher), seen);
     for (const s of segments) if (s.term && !termSlugs.includes(s.term.slug)) termSlugs.push(s.term.slug);
     return segments;
   };
@@ -79,9 +97,11 @@ export function buildNoticePage(notice: Notice, matcher: TermMatcher | null, als
       const noteStart = block.text.length - block.responsibility.length - 2;
       const note = block.text.slice(noteStart);
       const clause = block.text.slice(0, noteStart);
-      body.push({ block, segments: segment(clause), responsibility: note, alsoIn: others });
+      const found = known && clauseMatches(block.text, known(block), noteStart);
+      body.push({ block, segments: segment(clause, found), responsibility: note, alsoIn: others });
     } else {
-      body.push({ block, segments: segment(block.text), alsoIn: others });
+      const found = known && block.type !== 'furniture' ? known(block) : undefined;
+      body.push({ block, segments: segment(block.text, found), alsoIn: others });
     }
   }
   return { notice, head, heading: displayTitle(notice), toc, body, trailer, termSlugs };

@@ -6,7 +6,7 @@
 import { buildNoticePage, type NoticePage } from './notice-page';
 import { getAlsoInIndex, getAlsoInPlaces, shortName } from './compare';
 import { getNotices } from './notices';
-import { getTermIndex } from './terms';
+import { getTermIndex, knownMatches, type TermIndex } from './terms';
 import type { TermMatcher } from '../lib/terms';
 import type { Notice } from '../lib/types';
 
@@ -15,6 +15,7 @@ interface Shared {
   /** Each notice's short name, for the "also in" lists of the notices' JSON. */
   names: Map<string, string>;
   matcher: TermMatcher;
+  terms: TermIndex;
   /** Notice slug → block id → how many other notices hold the clause. */
   alsoIn: Map<string, Map<string, number>>;
 }
@@ -28,6 +29,7 @@ function getShared(): Promise<Shared> {
       bySlug: new Map(notices.map((n) => [n.slug, n])),
       names: new Map(notices.map((n) => [n.slug, shortName(n)])),
       matcher: terms.matcher,
+      terms,
       alsoIn: index.counts,
     };
   })();
@@ -46,10 +48,10 @@ export async function getNoticeSlugs(): Promise<string[]> {
 
 /** One notice page's data (undefined for an unknown slug). */
 export async function getNoticePage(slug: string): Promise<NoticePage | undefined> {
-  const { bySlug, matcher, alsoIn } = await getShared();
+  const { bySlug, matcher, terms, alsoIn } = await getShared();
   const notice = bySlug.get(slug);
   if (!notice) return undefined;
-  return buildNoticePage(notice, matcher, alsoIn.get(slug));
+  return buildNoticePage(notice, matcher, alsoIn.get(slug), knownMatches(terms, notice));
 }
 
 /**
