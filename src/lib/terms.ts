@@ -122,7 +122,7 @@ export function foldText(text: string): string {
 }
 
 /** A form that starts or ends with a digit must not run into neighbouring digits (`543` ≠ `1543`). */
-function isDigitCode(code: number): boolean {
+export function isDigitCode(code: number): boolean {
   // Past either end of a string `charCodeAt` gives NaN, which is no digit.
   return code >= 0x30 && code <= 0x39;
 }

@@ -3,7 +3,7 @@
  * blocks split into plain text and glossary-term segments (first occurrence per section),
  * the terms the page needs definitions for, and how many other notices hold each clause.
  */
-import { findTerms, segmentMatches, type Segment, type TermMatch, type TermMatcher } from '../lib/terms';
+import { findTerms, isDigitCode, segmentMatches, type Segment, type TermMatch, type TermMatcher } from '../lib/terms';
 import type { Block, FurnitureBlock, FurnitureRole, Notice } from '../lib/types';
 import { displayTitle } from '../components/notice-format';
 
@@ -50,7 +50,7 @@ export type KnownMatches = (block: Block) => readonly TermMatch[];
  */
 function clauseMatches(text: string, matches: readonly TermMatch[], noteStart: number): readonly TermMatch[] | undefined {
   // A form ending with a digit ends differently before a digit than at the end of a text.
-  if (/[0-9]/.test(text[noteStart] ?? '')) return undefined;
+  if (isDigitCode(text.charCodeAt(noteStart))) return undefined;
   if (matches.some((m) => m.start < noteStart && m.end > noteStart)) return undefined;
   return matches.filter((m) => m.end <= noteStart);
 }

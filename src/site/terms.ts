@@ -87,25 +87,6 @@ export interface BlockMatches {
 
 const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
 
-function packMatches(found: Map<Block, readonly TermMatch[]>, forms: readonly TermForm[]): BlockMatches {
-  const formIndex = new Map(forms.map((f, i) => [`${f.slug}\u0000${f.form}`, i]));
-  const at = new Map<Block, number>();
-  let size = 0;
-  for (const matches of found.values()) size += 1 + 3 * matches.length;
-  const runs = new Int32Array(size);
-  let next = 0;
-  for (const [block, matches] of found) {
-    at.set(block, next);
-    runs[next++] = matches.length;
-    for (const m of matches) {
-      runs[next++] = m.start;
-      runs[next++] = m.end;
-      runs[next++] = formIndex.get(`${m.slug}\u0000${m.form}`)!;
-    }
-  }
-  return { at, runs };
-}
-
 /**
  * The term matches the index already found in a notice's headings and paragraphs, or undefined
  * when the index did not look at this notice. A notice page marks the same texts: at 3,000
@@ -208,13 +189,20 @@ export function buildTermIndex(entries: GlossaryEntry[], notices: Notice[]): Ter
   const kindOf = new Map(forms.map((f) => [`${f.slug}\u0000${f.form}`, f.kind]));
   const refs = new Map(notices.map((n) => [n.slug, refOf(n)]));
   const bySlugOcc = new Map<string, TermOccurrence[]>();
-  const blockMatches = new Map<Block, readonly TermMatch[]>();
+  // What the notice pages reuse (see `BlockMatches`). Each kept form is spelled once.
+  const formIndex = new Map(matcher.forms.map((f, i) => [f.form, i]));
+  const at = new Map<Block, number>();
+  const runs: number[] = [];
 
   for (const n of notices) {
     for (const block of n.blocks) {
       for (const { id, text } of blockTexts(block)) {
         const matches = findTerms(text, matcher);
-        if (matches.length > 0 && (block.type === 'heading' || block.type === 'paragraph')) blockMatches.set(block, matches);
+        if (matches.length > 0 && (block.type === 'heading' || block.type === 'paragraph')) {
+          at.set(block, runs.length);
+          runs.push(matches.length);
+          for (const m of matches) runs.push(m.start, m.end, formIndex.get(m.form)!);
+        }
         for (const m of matches) {
           const list = bySlugOcc.get(m.slug) ?? [];
           list.push({
@@ -271,7 +259,7 @@ export function buildTermIndex(entries: GlossaryEntry[], notices: Notice[]): Ter
   for (const t of terms) {
     t.related = t.entry.related.map((slug) => ({ slug, term: bySlug.get(slug)!.entry.term }));
   }
-  return { terms, bySlug, matcher, blockMatches: packMatches(blockMatches, matcher.forms), scanned: new Set(notices) };
+  return { terms, bySlug, matcher, blockMatches: { at, runs: Int32Array.from(runs) }, scanned: new Set(notices) };
 }
 
 /** The texts a glossary check looks in: every block of every notice, by notice slug. */
