@@ -18,6 +18,9 @@ export interface RunResult {
    * `/usr/bin/time`: robust to other work on the machine, unlike wall time. NaN without it.
    */
   cpuS: number;
+  /** The user and system parts of `cpuS` (system time grows when the kernel has to reclaim page cache). */
+  userS: number;
+  sysS: number;
   /** 1-minute load average when the command started and when it ended. */
   load: [number, number];
   /** Exit code (null when killed by a signal). */
@@ -125,14 +128,14 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
     child.on('close', (code) => {
       clearInterval(poll);
       log?.end();
-      let cpuS = NaN;
+      let [userS, sysS] = [NaN, NaN];
       if (timed && existsSync(timeFile)) {
         const m = readFileSync(timeFile, 'utf8').trim().split('\n').pop()?.match(/^([\d.]+) ([\d.]+)$/);
-        if (m) cpuS = Number(m[1]) + Number(m[2]);
+        if (m) [userS, sysS] = [Number(m[1]), Number(m[2])];
       }
       rmSync(timeDir, { recursive: true, force: true });
       const output = options.keepOutput ? Buffer.concat(all).toString('utf8') : undefined;
-      resolve({ ms: performance.now() - t0, peakRss, cpuS, load: [load0, loadavg()[0]!], code, tail, output, timeline });
+      resolve({ ms: performance.now() - t0, peakRss, cpuS: userS + sysS, userS, sysS, load: [load0, loadavg()[0]!], code, tail, output, timeline });
     });
   });
 }
