@@ -90,14 +90,17 @@ function mix32(h: number): number {
   return h >>> 0;
 }
 
+/** FNV-1a hash of the `GRAM`-character substring of `text` at `i`. */
+function gramHash(text: string, i: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < GRAM; k++) h = Math.imul(h ^ text.charCodeAt(i + k), 0x01000193);
+  return h >>> 0;
+}
+
 /** FNV-1a hashes of every distinct `GRAM`-character substring. */
 export function gramHashes(text: string): Uint32Array {
   const set = new Set<number>();
-  for (let i = 0; i + GRAM <= text.length; i++) {
-    let h = 0x811c9dc5;
-    for (let k = 0; k < GRAM; k++) h = Math.imul(h ^ text.charCodeAt(i + k), 0x01000193);
-    set.add(h >>> 0);
-  }
+  for (let i = 0; i + GRAM <= text.length; i++) set.add(gramHash(text, i));
   return Uint32Array.from(set);
 }
 
@@ -112,8 +115,11 @@ const EMPTY = 0xffffffff;
  */
 export function minhashSignature(text: string, size: number): Uint32Array {
   const sig = new Uint32Array(size).fill(EMPTY);
-  for (const g of gramHashes(text)) {
-    const h = mix32(g ^ 0x9e3779b9);
+  // Every gram, repeats included: a repeat competes for the same bin with the same value, so the
+  // minima are those of the distinct grams, without collecting them (a notice has tens of
+  // thousands, and their set was the signature's main cost).
+  for (let i = 0; i + GRAM <= text.length; i++) {
+    const h = mix32(gramHash(text, i) ^ 0x9e3779b9);
     const bin = h % size;
     const v = mix32(h ^ 0x85ebca6b) >>> 1; // < EMPTY
     if (v < sig[bin]!) sig[bin] = v;

@@ -42,6 +42,15 @@ describe('MinHash', () => {
     expect(Math.abs(estimate - jaccard)).toBeLessThan(0.08);
   });
 
+  test('a gram that repeats counts once: texts with the same distinct grams have the same signature', () => {
+    // Period 8: from 12 characters on, every one of the 8 distinct 5-grams is there.
+    const once = '安全生产责任落实'.repeat(2);
+    const often = '安全生产责任落实'.repeat(9);
+    expect(new Set(gramHashes(once))).toEqual(new Set(gramHashes(often)));
+    expect([...minhashSignature(often, 64)]).toEqual([...minhashSignature(once, 64)]);
+    expect([...minhashSignature(often, 64)]).not.toEqual([...minhashSignature('安全生产责任落到'.repeat(9), 64)]);
+  });
+
   test('empty text gives an empty signature that matches nothing', () => {
     expect(estimateSimilarity(minhashSignature('', 16), minhashSignature(filler(1, 100), 16))).toBe(0);
   });
