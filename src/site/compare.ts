@@ -125,7 +125,7 @@ const ALSO_IN_SCORE = 0.8;
 interface PairResults {
   /** Pairs aligned in this build so far (the rest came from the cache). */
   aligned(): number;
-  download(pair: SelectedPair, kind: DownloadKind): string;
+  download(pair: SelectedPair, kind: DownloadKind): Uint8Array<ArrayBuffer>;
   links(a: string, b: string): SameClause[];
   summary(a: string, b: string): CompareSummary;
   comparison(a: string, b: string): Comparison;
@@ -163,6 +163,7 @@ function getPairResults(): Promise<PairResults> {
       disk?.set(k.links, l);
       disk?.set(k.summary, c.summary);
       disk?.set(k.comparison, c);
+      disk?.setStructured(k.comparison, c);
       return c;
     };
     const cached = <T>(map: Map<string, T>, key: (k: ReturnType<typeof keys>) => string, keep: boolean) => (x: string, y: string): T => {
@@ -178,7 +179,7 @@ function getPairResults(): Promise<PairResults> {
     };
     const comparison = (x: string, y: string): Comparison => {
       const key = keys(x, y).comparison;
-      const c = memory.get(key) ?? disk?.get<Comparison>(key) ?? compute(x, y);
+      const c = memory.get(key) ?? disk?.getStructured<Comparison>(key) ?? compute(x, y);
       memory.set(key, c);
       return c;
     };
@@ -186,9 +187,9 @@ function getPairResults(): Promise<PairResults> {
       aligned: () => alignedNow,
       comparison,
       download: (pair, kind) => {
-        // The JSON is the cached comparison's text with the pair's head spliced in: no parse.
-        const cachedText = kind === 'json' ? disk?.getText(keys(pair.a, pair.b).comparison) : undefined;
-        return (cachedText && spliceDownload(pair, cachedText)) || downloadBody(pair, kind, comparison(pair.a, pair.b));
+        // The JSON is the cached comparison's bytes with the pair's head spliced in: no decoding.
+        const cached = kind === 'json' ? disk?.getBytes(keys(pair.a, pair.b).comparison) : undefined;
+        return (cached && spliceDownload(pair, cached)) || downloadBody(pair, kind, comparison(pair.a, pair.b));
       },
       links: cached(links, (k) => k.links, !disk),
       summary: cached(summaries, (k) => k.summary, true),
@@ -276,10 +277,10 @@ export interface CompareData {
   /** The full comparison of a pre-rendered pair (memory, then disk cache, then computed). */
   comparison(a: string, b: string): Comparison;
   /**
-   * A pair's JSON or CSV download as served. With the disk cache, the JSON is spliced from the
-   * comparison's stored text instead of parsing it and writing it out again.
+   * A pair's JSON or CSV download as served, in UTF-8. With the disk cache, the JSON is spliced
+   * from the comparison's stored bytes instead of parsing it and writing it out again.
    */
-  download(pair: SelectedPair, kind: DownloadKind): string;
+  download(pair: SelectedPair, kind: DownloadKind): Uint8Array<ArrayBuffer>;
   /** Glossary forms, so the browser picker tokenizes like the build. */
   forms: readonly TermForm[];
 }

@@ -2,8 +2,8 @@
  * Two builds from the same input are identical, file for file and byte for byte: a second
  * build (astro + pagefind, as `npm run build`) is compared with the one the other site tests use.
  * The second keeps its comparisons in an empty disk cache (`COMPARE_CACHE_DIR`), as a large
- * corpus does, so the cached path (comparisons read back from disk, JSON downloads spliced from
- * the stored text) must give the same site.
+ * corpus does, so the cached path (JSON downloads spliced from the stored bytes) must give the
+ * same site. (Comparisons read back from disk: tests/data/compare-cache.test.ts.)
  */
 import { rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -31,8 +31,10 @@ describe('deterministic build', () => {
     const cache = listFiles(join(secondDir!, '..', `${basename(secondDir!)}-compare-cache`));
     const pairs = listFiles(join(firstDir, 'data', 'compare')).filter((f) => f.endsWith('.csv')).length;
     expect(pairs).toBeGreaterThan(0);
-    // Per pair: the "also in" links, the summary and the comparison.
+    // Per pair: the "also in" links, the summary and the comparison, and the comparison's
+    // structured-clone copy that the page and CSV read.
     expect(cache.filter((f) => f.endsWith('.json'))).toHaveLength(3 * pairs);
+    expect(cache.filter((f) => f.endsWith('.v8'))).toHaveLength(pairs);
   });
 
   test('a second build has the same files', () => {

@@ -13,25 +13,69 @@ describe('pair downloads (real seeds)', () => {
     expect(pairs.length).toBeGreaterThan(1);
     for (const pair of pairs) {
       const c = compareNotices(bySlug.get(pair.a)!, bySlug.get(pair.b)!);
-      const spliced = spliceDownload(pair, JSON.stringify(c));
-      expect(spliced).toBe(downloadBody(pair, 'json', c));
-      expect(JSON.parse(spliced!)).toEqual(JSON.parse(JSON.stringify({ version: 1, reasons: pair.reasons, similarity: pair.similarity, ...c })));
+      const spliced = spliceDownload(pair, Buffer.from(JSON.stringify(c)));
+      expect(Buffer.from(spliced!).equals(Buffer.from(downloadBody(pair, 'json', c)))).toBe(true);
+      expect(JSON.parse(text(spliced!))).toEqual(JSON.parse(JSON.stringify({ version: 1, reasons: pair.reasons, similarity: pair.similarity, ...c })));
     }
   });
 
   it('splices an empty comparison object, and refuses text that is not an object', () => {
     const pair = pairs[0]!;
-    expect(spliceDownload(pair, '{}')).toBe(`${JSON.stringify({ version: 1, reasons: pair.reasons, similarity: pair.similarity })}\n`);
-    expect(spliceDownload(pair, '[1,2]')).toBeUndefined();
-    expect(spliceDownload(pair, '{"a":"half')).toBeUndefined();
+    const splice = (json: string) => spliceDownload(pair, Buffer.from(json));
+    expect(text(splice('{}')!)).toBe(`${JSON.stringify({ version: 1, reasons: pair.reasons, similarity: pair.similarity })}\n`);
+    expect(splice('[1,2]')).toBeUndefined();
+    expect(splice('{"a":"half')).toBeUndefined();
+    expect(splice('{')).toBeUndefined();
+    expect(splice('')).toBeUndefined();
   });
 
-  it('the CSV starts with a BOM and has a header and one line per row', () => {
-    const pair = pairs[0]!;
-    const c = compareNotices(bySlug.get(pair.a)!, bySlug.get(pair.b)!);
-    const csv = downloadBody(pair, 'csv', c);
-    expect(csv.startsWith('\uFEFFrow,class,verbatim,')).toBe(true);
-    expect(csv.endsWith('\r\n')).toBe(true);
-    expect(csv.trimEnd().split('\r\n').length).toBeGreaterThanOrEqual(c.rows.length + 1);
+  it('the CSV is UTF-8 with a BOM, a header, and one record per row holding its cells (quoted where needed)', () => {
+    let quoted = 0;
+    for (const pair of pairs) {
+      const c = compareNotices(bySlug.get(pair.a)!, bySlug.get(pair.b)!);
+      const csv = text(downloadBody(pair, 'csv', c));
+      expect(csv.startsWith('\uFEFFrow,class,verbatim,')).toBe(true);
+      expect(csv.endsWith('\r\n')).toBe(true);
+      quoted += (csv.match(/"/g) ?? []).length;
+      const records = parseCsv(csv.slice(1));
+      expect(records[0]).toEqual(['row', 'class', 'verbatim', 'repeat', 'score', 'a_blocks', 'a_text', 'b_blocks', 'b_text', 'numeric_changes']);
+      expect(records.length).toBe(c.rows.length + 1);
+      c.rows.forEach((r, i) => {
+        const cells = records[i + 1]!;
+        expect(cells.length).toBe(10);
+        expect(cells[0]).toBe(r.id);
+        expect(cells[1]).toBe(r.class);
+        expect(cells[6]).toBe(r.a.map((x) => x.text).join(''));
+        expect(cells[8]).toBe(r.b.map((x) => x.text).join(''));
+      });
+    }
+    // Some cell somewhere needed quoting, so the quoting was exercised.
+    expect(quoted).toBeGreaterThan(0);
   });
 });
+
+/** UTF-8 bytes as text, failing on malformed bytes. */
+function text(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+}
+
+/** RFC 4180 records (CRLF line ends, "" inside quotes). */
+function parseCsv(csv: string): string[][] {
+  const records: string[][] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i]!;
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') cells.push(cell), (cell = '');
+    else if (ch === '\r' && csv[i + 1] === '\n') records.push([...cells, cell]), (cells = []), (cell = ''), i++;
+    else cell += ch;
+  }
+  expect(cell).toBe('');
+  return records;
+}
