@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { compareUi } from '../../src/i18n';
 import { launchChromium } from '../helpers/browser';
+import { parseCsv } from '../helpers/csv';
 import { listPages } from '../helpers/dist';
 import { DEVICES, WAIT, press, startJourney } from '../helpers/journey';
 
@@ -21,30 +22,6 @@ const pairs = listPages(distDir)
   .map((match) => ({ a: match[1]!, b: match[2]!, html: readFileSync(join(distDir, match[0]), 'utf8') }));
 /** A pre-rendered pair with unchanged rows, so "only changes" has something to hide. */
 const pair = pairs.find((p) => p.html.includes('data-class="kept"')) ?? pairs[0];
-
-/** Split CSV text into rows of fields (RFC 4180 quoting, a BOM ignored). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const source = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i]!;
-    if (quoted) {
-      if (char === '"' && source[i + 1] === '"') (field += '"'), i++;
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\n' || char === '\r') {
-      if (char === '\r' && source[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
 
 /** The focused compare row: its id and change class, or null when focus is elsewhere. */
 function focusedRow(page: Page): Promise<{ id: string; kind: string } | null> {

@@ -3,6 +3,7 @@ import { loadNotices } from '../../src/data/notices';
 import { compareNotices, noticeClauses } from '../../src/lib/compare';
 import { selectPairs } from '../../src/lib/related';
 import { downloadBody, spliceDownload } from '../../src/site/pair-downloads';
+import { parseCsv } from '../helpers/csv';
 
 const notices = loadNotices();
 const bySlug = new Map(notices.map((n) => [n.slug, n]));
@@ -37,7 +38,7 @@ describe('pair downloads (real seeds)', () => {
       expect(csv.startsWith('\uFEFFrow,class,verbatim,')).toBe(true);
       expect(csv.endsWith('\r\n')).toBe(true);
       quoted += (csv.match(/"/g) ?? []).length;
-      const records = parseCsv(csv.slice(1));
+      const records = parseCsv(csv);
       expect(records[0]).toEqual(['row', 'class', 'verbatim', 'repeat', 'score', 'a_blocks', 'a_text', 'b_blocks', 'b_text', 'numeric_changes']);
       expect(records.length).toBe(c.rows.length + 1);
       c.rows.forEach((r, i) => {
@@ -57,25 +58,4 @@ describe('pair downloads (real seeds)', () => {
 /** UTF-8 bytes as text, failing on malformed bytes. */
 function text(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-}
-
-/** RFC 4180 records (CRLF line ends, "" inside quotes). */
-function parseCsv(csv: string): string[][] {
-  const records: string[][] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i]!;
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') cells.push(cell), (cell = '');
-    else if (ch === '\r' && csv[i + 1] === '\n') records.push([...cells, cell]), (cells = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  expect(cell).toBe('');
-  return records;
 }
