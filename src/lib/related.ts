@@ -211,10 +211,15 @@ export function selectPairs(docs: readonly RelatedInput[], options: SelectOption
     if (best) add(best, d, 'lineage');
   }
 
-  // similar: LSH candidates, scored by signature, top k per notice.
-  const buckets = new Map<string, string[]>();
-  for (const d of docs) {
-    const sig = signatureOf(d);
+  // similar: LSH candidates, scored by signature, top k per notice. Notices are numbered by their
+  // place in `docs` and a candidate pair is the one number i·n + j (i < j): hundreds of thousands of
+  // candidates at 3,000 notices, found, de-duplicated and scored through typed arrays instead of
+  // hash tables keyed by slug, which grew faster than the candidates did.
+  const n = docs.length;
+  const sigs = docs.map(signatureOf);
+  const buckets = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const sig = sigs[i]!;
     bands: for (let band = 0; band < o.bands; band++) {
       let key = `${band}`;
       for (let r = 0; r < o.rows; r++) {
@@ -222,45 +227,75 @@ export function selectPairs(docs: readonly RelatedInput[], options: SelectOption
         if (v === EMPTY) continue bands; // a short text's empty bins would all collide
         key += `:${v}`;
       }
-      const list = buckets.get(key) ?? [];
-      list.push(d.slug);
-      buckets.set(key, list);
+      const list = buckets.get(key);
+      if (list) list.push(i);
+      else buckets.set(key, [i]);
     }
   }
-  const candidates = new Map<string, Map<string, number>>();
-  let candidateCount = 0;
-  const consider = (x: string, y: string) => {
-    const [p, q] = x < y ? [x, y] : [y, x];
-    let row = candidates.get(p);
-    if (!row) candidates.set(p, (row = new Map()));
-    if (row.has(q)) return;
-    const sim = estimateSimilarity(signatures.get(p)!, signatures.get(q)!);
-    row.set(q, sim);
-    candidateCount++;
-  };
+  let found = new Float64Array(1024);
+  let foundCount = 0;
   for (const members of buckets.values()) {
     if (members.length < 2) continue;
     const reach = members.length > o.maxBucket ? o.window : members.length;
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length && j <= i + reach; j++) consider(members[i]!, members[j]!);
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length && y <= x + reach; y++) {
+        if (foundCount === found.length) {
+          const grown = new Float64Array(found.length * 2);
+          grown.set(found);
+          found = grown;
+        }
+        const i = members[x]!;
+        const j = members[y]!; // members are in `docs` order, so i < j
+        found[foundCount++] = i * n + j;
+      }
     }
   }
-  const best = new Map<string, Array<[string, number]>>();
-  const offer = (x: string, y: string, sim: number) => {
-    const list = best.get(x) ?? [];
-    list.push([y, sim]);
-    best.set(x, list);
+  const candidatePairs = found.subarray(0, foundCount).sort();
+  // The k best per notice, kept as they are offered: by similarity, then slug (in `localeCompare`
+  // order, as ranks; slugs that compare equal share one and keep the order they were offered in).
+  const byName = docs.map((_, i) => i).sort((x, y) => docs[x]!.slug.localeCompare(docs[y]!.slug));
+  const rank = new Int32Array(n);
+  for (let r = 1; r < n; r++) {
+    const same = docs[byName[r - 1]!]!.slug.localeCompare(docs[byName[r]!]!.slug) === 0;
+    rank[byName[r]!] = same ? rank[byName[r - 1]!]! : r;
+  }
+  const k = o.k;
+  const topDoc = new Int32Array(n * k);
+  const topSim = new Float64Array(n * k);
+  const topCount = new Int32Array(n);
+  const offer = (x: number, y: number, sim: number) => {
+    const base = x * k;
+    const count = topCount[x]!;
+    let at = count;
+    while (at > 0) {
+      const z = topDoc[base + at - 1]!;
+      const zSim = topSim[base + at - 1]!;
+      if (!(sim > zSim || (sim === zSim && rank[y]! < rank[z]!))) break;
+      at--;
+    }
+    if (at >= k) return;
+    for (let s = Math.min(count, k - 1); s > at; s--) {
+      topDoc[base + s] = topDoc[base + s - 1]!;
+      topSim[base + s] = topSim[base + s - 1]!;
+    }
+    topDoc[base + at] = y;
+    topSim[base + at] = sim;
+    if (count < k) topCount[x] = count + 1;
   };
-  for (const [p, row] of candidates) {
-    for (const [q, sim] of row) {
-      if (sim < o.minSimilarity) continue;
-      offer(p, q, sim);
-      offer(q, p, sim);
-    }
+  let candidateCount = 0;
+  for (let c = 0; c < foundCount; c++) {
+    const packed = candidatePairs[c]!;
+    if (c > 0 && packed === candidatePairs[c - 1]) continue;
+    candidateCount++;
+    const i = Math.floor(packed / n);
+    const j = packed - i * n;
+    const sim = estimateSimilarity(sigs[i]!, sigs[j]!);
+    if (sim < o.minSimilarity) continue;
+    offer(i, j, sim);
+    offer(j, i, sim);
   }
-  for (const [x, list] of best) {
-    list.sort((m, n) => n[1] - m[1] || m[0].localeCompare(n[0]));
-    for (const [y, sim] of list.slice(0, o.k)) add(bySlug.get(x)!, bySlug.get(y)!, 'similar', sim);
+  for (let x = 0; x < n; x++) {
+    for (let t = 0; t < topCount[x]!; t++) add(docs[x]!, docs[topDoc[x * k + t]!]!, 'similar', topSim[x * k + t]!);
   }
 
   // all: a small corpus is compared in full.

@@ -1,6 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadNotices } from '../../src/data/notices';
 import { noticeClauses } from '../../src/lib/compare';
+import { generateCorpus } from '../../src/lib/generate';
+import { parseNotice } from '../../src/lib/parse';
 import { estimateSimilarity, gramHashes, minhashSignature, orderPair, selectPairs, type RelatedInput } from '../../src/lib/related';
 import type { Level, Region } from '../../src/lib/types';
 
@@ -132,5 +136,51 @@ describe('selectPairs', () => {
     const large = selectPairs(make(200), { allPairsUpTo: 0 }).stats;
     expect(large.candidates / small.candidates).toBeLessThan(2.2);
     expect(large.pairs / small.pairs).toBeLessThan(2.2);
+  });
+
+  test('similar: each notice’s k most similar LSH candidates, as a plain all-pairs reading of the signatures finds them', () => {
+    // 200 generated notices (adapted from the seeds, so most pairs share wording). With no bucket
+    // crowded enough to be windowed, a pair is a candidate when some band's rows agree and are not
+    // empty; each notice keeps its k best candidates by similarity, then slug.
+    const seedDir = join(import.meta.dirname, '..', '..', 'seeds');
+    const seedTexts = readdirSync(seedDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((name) => ({ name, text: readFileSync(join(seedDir, name), 'utf8') }));
+    const docs: RelatedInput[] = generateCorpus({ notices: 200, seed: 'related', seedTexts }).map(({ meta, text }) => {
+      const blocks = parseNotice(text);
+      return { ...meta, relations: [], text: noticeClauses({ ...meta, blocks }).map((c) => c.key).join('') };
+    });
+    const options = { allPairsUpTo: 0, k: 3, minSimilarity: 0.08, bands: 48, rows: 2, maxBucket: 10_000, window: 6 };
+    const sigs = docs.map((d) => minhashSignature(d.text, options.bands * options.rows));
+    const empty = 0xffffffff;
+    const isCandidate = (x: Uint32Array, y: Uint32Array) =>
+      Array.from({ length: options.bands }, (_, b) => b * options.rows).some((s) =>
+        Array.from({ length: options.rows }, (_, r) => s + r).every((i) => x[i] !== empty && x[i] === y[i]),
+      );
+    let candidates = 0;
+    const expected = new Set<string>();
+    const scored: Array<Array<{ slug: string; sim: number }>> = docs.map(() => []);
+    for (let i = 0; i < docs.length; i++) {
+      for (let j = i + 1; j < docs.length; j++) {
+        if (!isCandidate(sigs[i]!, sigs[j]!)) continue;
+        candidates++;
+        const sim = estimateSimilarity(sigs[i]!, sigs[j]!);
+        if (sim < options.minSimilarity) continue;
+        scored[i]!.push({ slug: docs[j]!.slug, sim });
+        scored[j]!.push({ slug: docs[i]!.slug, sim });
+      }
+    }
+    docs.forEach((d, i) => {
+      const top = scored[i]!.sort((m, q) => q.sim - m.sim || m.slug.localeCompare(q.slug)).slice(0, options.k);
+      for (const { slug } of top) expected.add([d.slug, slug].sort().join(' '));
+    });
+    const { pairs, stats } = selectPairs(docs, options);
+    const similar = pairs.filter((p) => p.reasons.includes('similar'));
+    expect(stats.candidates).toBe(candidates);
+    expect(candidates).toBeGreaterThan(1000);
+    expect(new Set(similar.map((p) => [p.a, p.b].sort().join(' ')))).toEqual(expected);
+    // Ties in similarity are common (a signature has 96 bins), so the slug order is exercised.
+    expect(scored.some((list) => list.length > options.k && list[options.k - 1]!.sim === list[options.k]!.sim)).toBe(true);
   });
 });
