@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { alignClauses, findRestatements, markMoved, shingle, type AlignedGroup } from '../../src/lib/align';
+import { alignClauses, findRestatements, markMoved, scorePairs, shingle, type AlignedGroup } from '../../src/lib/align';
+import { loadNotices } from '../../src/data/notices';
+import { noticeClauses } from '../../src/lib/compare';
 import type { Clause, ClauseKind } from '../../src/lib/clauses';
 import { normalizeForMatch } from '../../src/lib/normalize';
 
@@ -113,3 +115,37 @@ describe('shingle', () => {
     expect(shingle('').length).toBe(0);
   });
 });
+
+describe('scorePairs', () => {
+  test('every pair of clauses sharing bigrams, with the exact overlap, call after call on the seeds', () => {
+    // The index over B's bigrams lives in buffers reused from call to call: a large B, then
+    // smaller ones, then the large one again must each give what counting the shared bigrams
+    // of every pair directly gives.
+    const sets = loadNotices().map((n) => noticeClauses(n).map((c) => shingle(c.key)));
+    const bySize = [...sets].sort((x, y) => y.length - x.length);
+    const order = [...bySize, bySize[0]!];
+    let edges = 0;
+    for (let k = 0; k + 1 < order.length; k++) {
+      const sa = order[k + 1]!;
+      const sb = order[k]!;
+      const got = scorePairs(sa, sb, 0.3, 0.7).map((list) => list.map((e) => `${e.j}:${e.inter}`));
+      // In the order the index meets them: by A's bigrams, then B's clauses in order (ties in
+      // later steps keep this order, so it is part of the result).
+      const expected = sa.map((x) => {
+        const met: number[] = [];
+        for (const s of x) sb.forEach((y, j) => y.includes(s) && !met.includes(j) && met.push(j));
+        return met.flatMap((j) => {
+          const y = sb[j]!;
+          const inter = x.filter((s) => y.includes(s)).length;
+          const dice = (2 * inter) / (x.length + y.length);
+          const smaller = Math.min(x.length, y.length);
+          return dice >= 0.3 || (smaller >= 2 && inter / smaller >= 0.7) ? [`${j}:${inter}`] : [];
+        });
+      });
+      expect(got).toEqual(expected);
+      edges += got.flat().length;
+    }
+    expect(edges).toBeGreaterThan(100);
+  });
+});
+
