@@ -242,7 +242,7 @@ const MIN_EXPANDED_DICE = 0.3;
 const EXPANDED_WEIGHT = 0.7;
 
 function matchGreedily(
-  edges: Edge[],
+  byA: Edge[][],
   a: Clause[],
   b: Clause[],
   sa: Int32Array[],
@@ -262,13 +262,16 @@ function matchGreedily(
     const headings = Number(isHeading(a[e.i]!)) + Number(isHeading(b[e.j]!));
     return headings === 1 ? Math.max(o.matchThreshold, 0.75) : headings === 2 ? Math.max(o.matchThreshold, 0.55) : o.matchThreshold;
   };
-  const ranked = edges
-    .map((e) => ({ e, strength: edgeStrength(e, sa, sb, o) }))
-    .filter(({ e, strength }) => strength >= bar(e) || exact(e))
-    .sort(
-      (x, y) =>
-        exact(y.e) - exact(x.e) || y.strength - x.strength || annexCost(x.e) - annexCost(y.e) || distance(x.e) - distance(y.e),
-    );
+  const ranked: Array<{ e: Edge; strength: number }> = [];
+  for (const edges of byA) {
+    for (const e of edges) {
+      const strength = edgeStrength(e, sa, sb, o);
+      if (strength >= bar(e) || exact(e)) ranked.push({ e, strength });
+    }
+  }
+  ranked.sort(
+    (x, y) => exact(y.e) - exact(x.e) || y.strength - x.strength || annexCost(x.e) - annexCost(y.e) || distance(x.e) - distance(y.e),
+  );
   for (const { e } of ranked) {
     if (state.groupOfA[e.i] !== -1 || state.groupOfB[e.j] !== -1) continue;
     addGroup(state, [e.i], [e.j], exact(e) ? 1 : e.dice);
@@ -507,7 +510,7 @@ export function alignClauses(a: readonly Clause[], b: readonly Clause[], options
     groupOfA: new Int32Array(a.length).fill(-1),
     groupOfB: new Int32Array(b.length).fill(-1),
   };
-  matchGreedily(byA.flat(), a as Clause[], b as Clause[], sa, sb, state, o);
+  matchGreedily(byA, a as Clause[], b as Clause[], sa, sb, state, o);
   matchSplits(byA, sa, sb, state, o, 'a');
   matchSplits(byA, sa, sb, state, o, 'b');
   absorbNeighbours(byA, a, b, sa, sb, state, o);
