@@ -90,19 +90,25 @@ interface Edge {
  * dropping them here keeps every later step linear in the useful edges.
  */
 export function scorePairs(sa: Int32Array[], sb: Int32Array[], minDice = 0, minContained = 0): Edge[][] {
-  const postings = indexBigrams(sb);
+  const { shift, mask } = indexBigrams(sb);
+  const { head, owner, next } = postingsTable;
   const counts = new Int32Array(sb.length);
-  const touched: number[] = [];
+  // The B clauses met by the current A clause, each once. A typed array of fixed size: an array
+  // emptied with `length = 0` drops its storage and regrows it for every A clause, which was
+  // most of what alignment allocated (~1.6 MB a pair).
+  const touched = new Int32Array(sb.length);
   return sa.map((set, i) => {
-    for (const s of set) {
-      for (let at = postings.first(s); at !== -1; at = postings.next[at]!) {
-        const j = postings.owner[at]!;
-        if (counts[j] === 0) touched.push(j);
+    let met = 0;
+    for (let k = 0; k < set.length; k++) {
+      for (let at = head[slotOf(postingsTable, set[k]!, shift, mask)]!; at !== -1; at = next[at]!) {
+        const j = owner[at]!;
+        if (counts[j] === 0) touched[met++] = j;
         counts[j]!++;
       }
     }
     const edges: Edge[] = [];
-    for (const j of touched) {
+    for (let t = 0; t < met; t++) {
+      const j = touched[t]!;
       const inter = counts[j]!;
       counts[j] = 0;
       const sizeB = sb[j]!.length;
@@ -110,7 +116,6 @@ export function scorePairs(sa: Int32Array[], sb: Int32Array[], minDice = 0, minC
       const smaller = Math.min(set.length, sizeB);
       if (dice >= minDice || (smaller >= 2 && inter / smaller >= minContained)) edges.push({ i, j, inter, dice });
     }
-    touched.length = 0;
     return edges;
   });
 }
@@ -139,7 +144,8 @@ function slotOf(table: typeof postingsTable, code: number, shift: number, mask: 
   return slot;
 }
 
-function indexBigrams(sets: Int32Array[]): { first: (code: number) => number; owner: Int32Array; next: Int32Array } {
+/** Fills `postingsTable` with the bigrams of `sets`; returns what `slotOf` needs to read it. */
+function indexBigrams(sets: Int32Array[]): { shift: number; mask: number } {
   const t = postingsTable;
   let entries = 0;
   for (const set of sets) entries += set.length;
@@ -174,14 +180,7 @@ function indexBigrams(sets: Int32Array[]): { first: (code: number) => number; ow
       at++;
     }
   });
-  return {
-    first: (code) => {
-      const slot = slotOf(t, code, shift, mask);
-      return t.head[slot]!;
-    },
-    owner: t.owner,
-    next: t.next,
-  };
+  return { shift, mask };
 }
 
 /** Bigram sets per clause list, cached: a notice's clauses are shingled once for all its pairs. */
@@ -262,19 +261,20 @@ function matchGreedily(
     const headings = Number(isHeading(a[e.i]!)) + Number(isHeading(b[e.j]!));
     return headings === 1 ? Math.max(o.matchThreshold, 0.75) : headings === 2 ? Math.max(o.matchThreshold, 0.55) : o.matchThreshold;
   };
-  const ranked: Array<{ e: Edge; strength: number }> = [];
+  // Each kept edge with its sort keys, computed once. The comparator returns -1, 0 or 1: a
+  // fractional difference would be a new heap number at every comparison.
+  const ranked: Array<{ e: Edge; strength: number; exact: number; annex: number; distance: number }> = [];
   for (const edges of byA) {
     for (const e of edges) {
       const strength = edgeStrength(e, sa, sb, o);
-      if (strength >= bar(e) || exact(e)) ranked.push({ e, strength });
+      if (strength >= bar(e) || exact(e)) ranked.push({ e, strength, exact: exact(e), annex: annexCost(e), distance: distance(e) });
     }
   }
-  ranked.sort(
-    (x, y) => exact(y.e) - exact(x.e) || y.strength - x.strength || annexCost(x.e) - annexCost(y.e) || distance(x.e) - distance(y.e),
-  );
-  for (const { e } of ranked) {
+  const sign = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : 0);
+  ranked.sort((x, y) => y.exact - x.exact || sign(y.strength, x.strength) || x.annex - y.annex || sign(x.distance, y.distance));
+  for (const { e, exact } of ranked) {
     if (state.groupOfA[e.i] !== -1 || state.groupOfB[e.j] !== -1) continue;
-    addGroup(state, [e.i], [e.j], exact(e) ? 1 : e.dice);
+    addGroup(state, [e.i], [e.j], exact ? 1 : e.dice);
   }
 }
 
