@@ -82,6 +82,41 @@ async function writeBundle(site: string, files: string[], output: string, matche
   // Closing stops Pagefind's process: the next bundle starts from an empty one, so the memory
   // peak is one bundle's, whatever the number of bundles.
   await pagefind.close();
+  await pagefindGone();
+}
+
+/** Pagefind processes whose parent is this one, from /proc (none where there is no /proc). */
+function pagefindPids(): number[] {
+  let names: string[];
+  try {
+    names = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  return names.filter((name) => {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      return command.startsWith('pagefind') && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid;
+    } catch {
+      return false; // ended meanwhile
+    }
+  }).map(Number);
+}
+
+/**
+ * Wait until Pagefind's process, stopped by `pagefind.close()` (which only signals it), has
+ * exited and been reaped: its memory is free before the next bundle's starts, and its CPU time
+ * reaches whoever times this script. Without this the last bundle's Pagefind outlived this
+ * process, and `/usr/bin/time` (the bench's CPU figures) never counted it: ~23 s at 3,000
+ * notices, a whole bundle's indexing, which made the index look as if it grew faster than the site.
+ */
+async function pagefindGone(timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (pagefindPids().length > 0) {
+    if (Date.now() > until) fail(`Pagefind's process ${pagefindPids().join(', ')} did not exit within ${timeoutMs / 1000} s of being closed.`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 async function main(): Promise<void> {
