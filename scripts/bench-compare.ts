@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/bench-compare.ts [N] [--seed S] [--sample K] [--all]`
+ * `tsx scripts/bench-compare.ts [N] [--seed S] [--sample K] [--all] [--json]`
  *
  * The comparison's share of the build at scale, on a generated corpus (src/lib/generate.ts):
  *  - pair selection (src/lib/related.ts) for N/2 and N notices: time, LSH candidates, pairs per
@@ -8,11 +8,13 @@
  *    extrapolated to every selected pair;
  *  - the slowest single whole-notice comparison seen (the browser picker's budget: < 100 ms for
  *    ~20,000 characters).
- * `benchCompare(n)` returns the rows `npm run bench` (scripts/bench.ts) prints.
+ * `benchCompare(n)` returns the rows `npm run bench` (scripts/bench.ts) prints; `--json` prints
+ * them as JSON, which is how the bench reads them (from a process of their own, away from its heap).
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compareNotices, noticeClauses, type ComparableNotice } from '../src/lib/compare';
 import { countChars } from '../src/lib/diff-clause';
 import { createRandom, generateCorpus } from '../src/lib/generate';
@@ -69,6 +71,19 @@ export function measureSelection(corpus: BenchNotice[], runs = 3): SelectionFigu
   }
   const median = [...runsMs].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
   return { notices: corpus.length, selectMs: median, runsMs, candidates: stats!.candidates, pairs: stats!.pairs };
+}
+
+/**
+ * `measureSelection` on a corpus of `n` notices, in a child process of its own that holds only
+ * that corpus. In one process, after the other size and the bench's builds, the same code ran
+ * 1.8–2.5× slower from one bench run to the next (1,347 → 3,643 ms against 773 → 1,477 ms), at
+ * both sizes: the heap around the run, not the selection, set the figure.
+ */
+export function measureSelectionApart(n: number, seed: string | number): SelectionFigures {
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--selection', String(n), '--seed', String(seed)];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`pair selection on ${n} notices failed in its own process (exit ${r.status ?? r.signal}): ${r.stderr.trim().split('\n').slice(-5).join(' / ')}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as SelectionFigures;
 }
 
 export interface AlignFigures {
@@ -133,10 +148,10 @@ export function benchCompare(n: number, options: { seed?: string | number; sampl
   const seed = options.seed ?? 1;
   const sample = options.sample ?? 1000;
   const half = Math.max(2, Math.floor(n / 2));
+  const s1 = measureSelectionApart(half, seed);
+  const s2 = measureSelectionApart(n, seed);
   const small = makeCorpus(half, seed);
   const large = makeCorpus(n, seed);
-  const s1 = measureSelection(small);
-  const s2 = measureSelection(large);
   const a1 = measureAlignment(small, sample, seed);
   const a2 = measureAlignment(large, sample, seed);
   const pairRatio = s2.pairs / s1.pairs;
@@ -178,8 +193,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  const selection = get('selection');
+  if (selection) {
+    console.log(JSON.stringify(measureSelection(makeCorpus(Number(selection), get('seed') ?? 1))));
+    process.exit(0);
+  }
   const n = Number(argv.find((x) => /^\d+$/.test(x)) ?? 1000);
   const rows = benchCompare(n, { seed: get('seed') ?? 1, sample: argv.includes('--all') ? Infinity : Number(get('sample') ?? 1000) });
+  if (argv.includes('--json')) {
+    console.log(JSON.stringify(rows));
+    process.exit(0);
+  }
   const width = Math.max(...rows.map((r) => r.budget.length));
   for (const r of rows) console.log(`${r.pass ? 'PASS' : 'FAIL'}  ${r.budget.padEnd(width)}  ${r.figure}  [target ${r.target}]`);
 }
