@@ -8,6 +8,7 @@
  *    extrapolated to every selected pair;
  *  - the slowest single whole-notice comparison seen (the browser picker's budget: < 100 ms for
  *    ~20,000 characters).
+ * Each size is measured in a child process of its own, holding only that corpus (`--size N`).
  * `benchCompare(n)` returns the rows `npm run bench` (scripts/bench.ts) prints; `--json` prints
  * them as JSON, which is how the bench reads them (from a process of their own, away from its heap).
  */
@@ -73,17 +74,24 @@ export function measureSelection(corpus: BenchNotice[], runs = 3): SelectionFigu
   return { notices: corpus.length, selectMs: median, runsMs, candidates: stats!.candidates, pairs: stats!.pairs };
 }
 
+/** What one corpus size measures: pair selection, then alignment of sampled pairs. */
+export interface SizeFigures {
+  selection: SelectionFigures;
+  alignment: AlignFigures;
+}
+
 /**
- * `measureSelection` on a corpus of `n` notices, in a child process of its own that holds only
- * that corpus. In one process, after the other size and the bench's builds, the same code ran
- * 1.8–2.5× slower from one bench run to the next (1,347 → 3,643 ms against 773 → 1,477 ms), at
- * both sizes: the heap around the run, not the selection, set the figure.
+ * `measureSelection` and `measureAlignment` on a corpus of `n` notices, in a child process of its
+ * own that holds only that corpus. In one process holding both sizes' corpora (and, until the
+ * eighth session, the bench's own heap) the figures moved with the heap around them: the same
+ * selection code ran 1.8–2.5× slower from one bench run to the next (×1.91 and ×2.71), and the
+ * same alignment code gave ×1.99, ×2.10 and ×2.33 for N/2 → N.
  */
-export function measureSelectionApart(n: number, seed: string | number): SelectionFigures {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--selection', String(n), '--seed', String(seed)];
+export function measureApart(n: number, seed: string | number, sample: number): SizeFigures {
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--size', String(n), '--seed', String(seed), '--sample', String(sample)];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`pair selection on ${n} notices failed in its own process (exit ${r.status ?? r.signal}): ${r.stderr.trim().split('\n').slice(-5).join(' / ')}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as SelectionFigures;
+  if (r.status !== 0) throw new Error(`measuring ${n} notices failed in its own process (exit ${r.status ?? r.signal}): ${r.stderr.trim().split('\n').slice(-5).join(' / ')}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as SizeFigures;
 }
 
 export interface AlignFigures {
@@ -148,12 +156,8 @@ export function benchCompare(n: number, options: { seed?: string | number; sampl
   const seed = options.seed ?? 1;
   const sample = options.sample ?? 1000;
   const half = Math.max(2, Math.floor(n / 2));
-  const s1 = measureSelectionApart(half, seed);
-  const s2 = measureSelectionApart(n, seed);
-  const small = makeCorpus(half, seed);
-  const large = makeCorpus(n, seed);
-  const a1 = measureAlignment(small, sample, seed);
-  const a2 = measureAlignment(large, sample, seed);
+  const { selection: s1, alignment: a1 } = measureApart(half, seed, sample);
+  const { selection: s2, alignment: a2 } = measureApart(n, seed, sample);
   const pairRatio = s2.pairs / s1.pairs;
   const workRatio = a2.totalMs / a1.totalMs;
   return [
@@ -193,9 +197,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const selection = get('selection');
-  if (selection) {
-    console.log(JSON.stringify(measureSelection(makeCorpus(Number(selection), get('seed') ?? 1))));
+  const size = get('size');
+  if (size) {
+    const seed = get('seed') ?? 1;
+    const corpus = makeCorpus(Number(size), seed);
+    const figures: SizeFigures = { selection: measureSelection(corpus), alignment: measureAlignment(corpus, Number(get('sample') ?? 1000), seed) };
+    console.log(JSON.stringify(figures));
     process.exit(0);
   }
   const n = Number(argv.find((x) => /^\d+$/.test(x)) ?? 1000);
