@@ -1,4 +1,4 @@
-/** Data for `TermDefinitions.astro`: which definitions a page needs, in a stable order. */
+/** The popover's definitions (`/data/term-definitions.json`): which terms, in a stable order. */
 import type { TermIndex } from '../site/terms';
 
 export interface PopoverEntry {

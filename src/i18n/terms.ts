@@ -40,6 +40,7 @@ export const termsUi = {
   citeFailed: '无法自动复制，请手动选中引文',
   popoverMore: (term: string) => `查看“${term}”词条`,
   popoverTapAgain: '再点一次术语，打开词条页。',
+  popoverFailed: '释义未能载入，请打开词条页查看。',
   dataLink: '术语数据（JSON）',
   backToIndex: '全部术语',
 } as const;

@@ -5,6 +5,10 @@
  * moves the text (no layout shift). It is a `role="tooltip"` described by the link via
  * `aria-describedby`, closes on Escape, blur, pointer leave and outside tap, and holds no
  * focusable content, so focus never leaves the link.
+ *
+ * The definitions come from one JSON file (`data-src` on `.term-defs`), fetched on the first
+ * hover, focus or tap of a term and then kept; the browser caches it for every page. Built from
+ * text nodes only.
  */
 const POPOVER_ID = 'term-popover';
 const HOVER_OPEN_MS = 150;
@@ -15,6 +19,51 @@ let current: HTMLAnchorElement | undefined;
 let timer: number | undefined;
 /** How the reader last interacted: a pointer type (`mouse`, `touch`, `pen`) or `keyboard`. */
 let lastInput = 'mouse';
+
+interface Definition {
+  term: string;
+  reading: string;
+  summary: string[];
+}
+
+let definitions: Promise<Record<string, Definition>> | undefined;
+
+/** The page's words and the definitions' address. */
+function words(): DOMStringMap {
+  return document.querySelector<HTMLElement>('.term-defs')?.dataset ?? {};
+}
+
+function loadDefinitions(): Promise<Record<string, Definition>> {
+  if (!definitions) {
+    const src = words().src ?? '';
+    definitions = fetch(src)
+      .then((r) => {
+        if (!r.ok) throw new Error(`${src}: HTTP ${r.status}`);
+        return r.json() as Promise<{ terms: Record<string, Definition> }>;
+      })
+      .then((data) => data.terms);
+    // A failed load is tried again on the next term.
+    definitions.catch(() => (definitions = undefined));
+  }
+  return definitions;
+}
+
+function paragraph(text: string, className = ''): HTMLParagraphElement {
+  const p = document.createElement('p');
+  if (className) p.className = className;
+  p.textContent = text;
+  return p;
+}
+
+/** A definition as the popover shows it: the term and its reading, then the summary's lines. */
+function definitionNodes(d: Definition): HTMLParagraphElement[] {
+  const title = paragraph(d.term, 'term-popover-title');
+  const reading = document.createElement('span');
+  reading.className = 'term-popover-reading';
+  reading.textContent = d.reading;
+  title.append(reading);
+  return [title, ...d.summary.map((line) => paragraph(line))];
+}
 
 function termLink(target: EventTarget | null): HTMLAnchorElement | undefined {
   return (target instanceof Element && target.closest<HTMLAnchorElement>('a.term-link[data-term]')) || undefined;
@@ -51,24 +100,27 @@ function place(link: HTMLAnchorElement, pop: HTMLDivElement): void {
   pop.style.top = `${top + window.scrollY}px`;
 }
 
-function open(link: HTMLAnchorElement, byTouch = false): void {
+async function open(link: HTMLAnchorElement, byTouch = false): Promise<void> {
   clearTimeout(timer);
-  const template = document.getElementById(`term-def-${link.dataset.term}`);
-  if (!(template instanceof HTMLTemplateElement)) return;
   if (current && current !== link) close();
-  const pop = ensurePopover();
-  pop.replaceChildren(template.content.cloneNode(true));
-  const hint = document.querySelector<HTMLElement>('[data-tap-hint]')?.dataset.tapHint;
-  if (byTouch && hint) {
-    const p = document.createElement('p');
-    p.className = 'term-popover-hint';
-    p.textContent = hint;
-    pop.append(p);
+  current = link;
+  const { failed, tapHint } = words();
+  let nodes: HTMLParagraphElement[];
+  try {
+    const d = (await loadDefinitions())[link.dataset.term ?? ''];
+    nodes = d ? definitionNodes(d) : [];
+  } catch {
+    nodes = [paragraph(failed ?? '')];
   }
+  // Closed, or another term opened, while the definitions loaded.
+  if (current !== link) return;
+  if (nodes.length === 0) return close();
+  const pop = ensurePopover();
+  pop.replaceChildren(...nodes);
+  if (byTouch && tapHint) pop.append(paragraph(tapHint, 'term-popover-hint'));
   pop.hidden = false;
   place(link, pop);
   link.setAttribute('aria-describedby', POPOVER_ID);
-  current = link;
 }
 
 function close(): void {
@@ -84,7 +136,10 @@ document.addEventListener('pointerdown', (e) => {
 });
 document.addEventListener('pointerover', (e) => {
   const link = termLink(e.target);
-  if (link && e.pointerType === 'mouse') later(() => open(link), HOVER_OPEN_MS);
+  if (!link || e.pointerType !== 'mouse') return;
+  // Start loading now: the hover delay covers most of the fetch.
+  loadDefinitions().catch(() => undefined);
+  later(() => void open(link), HOVER_OPEN_MS);
 });
 document.addEventListener('pointerout', (e) => {
   const link = termLink(e.target);
@@ -92,7 +147,7 @@ document.addEventListener('pointerout', (e) => {
 });
 document.addEventListener('focusin', (e) => {
   const link = termLink(e.target);
-  if (link && (lastInput === 'keyboard' || lastInput === 'mouse')) open(link);
+  if (link && (lastInput === 'keyboard' || lastInput === 'mouse')) void open(link);
 });
 document.addEventListener('focusout', (e) => {
   if (termLink(e.target) === current) close();
@@ -102,7 +157,7 @@ document.addEventListener('click', (e) => {
   // First tap on a touch screen shows the definition; a second tap on the same link follows it.
   if (link && (lastInput === 'touch' || lastInput === 'pen') && current !== link) {
     e.preventDefault();
-    open(link, true);
+    void open(link, true);
   }
 });
 document.addEventListener('keydown', (e) => {

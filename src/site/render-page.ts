@@ -10,7 +10,6 @@ import { escapeHtml as e } from '../lib/html';
 import type { FurnitureBlock, Notice } from '../lib/types';
 import { termsUi, ui } from '../i18n';
 import { displayTitle, formatDate, formatRegion, placeName } from '../components/notice-format';
-import type { PopoverEntry } from '../components/TermDefinitions';
 import type { NoticePage, TocEntry } from './notice-page';
 
 /**
@@ -102,15 +101,10 @@ export function renderTrailer(trailer: FurnitureBlock[]): string {
 }
 
 /**
- * The definitions of the terms marked on the page, for the popover script. Each definition is an
- * inert `<template>`; without JavaScript the term links simply lead to the term pages.
+ * Where the popover script finds the glossary's short definitions (`/data/term-definitions.json`,
+ * one file the browser caches for every page) and its words. Without JavaScript the term links
+ * simply lead to the term pages.
  */
-export function renderTermDefinitions(entries: PopoverEntry[]): string {
-  let html = `<div class="term-defs" data-pagefind-ignore="all" data-tap-hint="${e(termsUi.popoverTapAgain)}">`;
-  for (const entry of entries) {
-    html += `<template id="term-def-${e(entry.slug)}"><p class="term-popover-title">${e(entry.term)}<span class="term-popover-reading">${e(entry.reading)}</span></p>`;
-    for (const line of entry.summary) html += `<p>${e(line)}</p>`;
-    html += '</template>';
-  }
-  return `${html}</div>`;
+export function renderTermDefinitions(base: string): string {
+  return `<div class="term-defs" hidden data-pagefind-ignore="all" data-src="${e(`${base}data/term-definitions.json`)}" data-tap-hint="${e(termsUi.popoverTapAgain)}" data-failed="${e(termsUi.popoverFailed)}"></div>`;
 }

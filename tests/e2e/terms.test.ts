@@ -100,3 +100,25 @@ describe.each(DEVICES)('terms on a $name', (device) => {
     expect(problems).toEqual([]);
   });
 });
+
+test('the definitions fail to load: the popover says so, and the next term tries again', async () => {
+  const context = await browser.newContext(DEVICES[0]!.options);
+  const page = await context.newPage();
+  let requests = 0;
+  await page.route('**/data/term-definitions.json', (route) => {
+    requests++;
+    return requests === 1 ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue();
+  });
+  await page.goto(origin + NOTICE);
+  const tooltip = page.getByRole('tooltip');
+  const slug = await tabToTerm(page, 300);
+  expect(slug === undefined ? 'no term link reached by Tab' : 'reached').toBe('reached');
+  await expect.poll(() => tooltip.isVisible(), WAIT).toBe(true);
+  expect(await tooltip.innerText()).toContain(termsUi.popoverFailed);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => tooltip.innerText(), WAIT).toContain(termNames.get(slug!)!);
+  expect(requests).toBe(2);
+  await context.close();
+});
