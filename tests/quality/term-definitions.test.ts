@@ -18,11 +18,13 @@ interface Definition {
   reading: string;
   summary: string[];
 }
-const definitions = (JSON.parse(readFileSync(join(distDir, 'data', 'term-definitions.json'), 'utf8')) as { terms: Record<string, Definition> }).terms;
+const file = JSON.parse(readFileSync(join(distDir, 'data', 'term-definitions.json'), 'utf8')) as { version: number; terms: Record<string, Definition> };
+const definitions = file.terms;
 const glossary = (JSON.parse(readFileSync(join(distDir, 'data', 'terms.json'), 'utf8')) as { terms: { slug: string; term: string; definition: string }[] }).terms;
 
 describe('term definitions for the popover', () => {
   test('every glossary term has one, named as in terms.json, its lines taken from its definition', () => {
+    expect(file.version).toBe(1);
     expect(Object.keys(definitions).sort()).toEqual(glossary.map((t) => t.slug).sort());
     for (const t of glossary) {
       const d = definitions[t.slug]!;
