@@ -5,24 +5,11 @@
  * carries each block's places (`alsoIn`) and the notices' short names (`noticeNames`). Built
  * from text nodes only. The words and the JSON's address come from the body's data attributes.
  */
+import { fetchJson } from './fetch-json';
+
 interface NoticeData {
   blocks: { id: string; alsoIn?: { notice: string; block: string }[] }[];
   noticeNames: Record<string, string>;
-}
-
-const loaded = new Map<string, Promise<NoticeData>>();
-
-function load(url: string): Promise<NoticeData> {
-  let data = loaded.get(url);
-  if (!data) {
-    data = fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      return r.json() as Promise<NoticeData>;
-    });
-    data.catch(() => loaded.delete(url));
-    loaded.set(url, data);
-  }
-  return data;
 }
 
 /** The notices among a block's places, in order, each with its first place and how many it has. */
@@ -46,7 +33,7 @@ async function expand(link: HTMLAnchorElement, words: DOMStringMap): Promise<voi
   link.setAttribute('aria-busy', 'true');
   link.textContent = words.alsoLoading ?? '';
   try {
-    const data = await load(url.href);
+    const data = await fetchJson<NoticeData>(url.href);
     const notices = byNotice(data.blocks.find((b) => b.id === blockId)?.alsoIn ?? []);
     if (notices.length === 0) throw new Error(`${url.href}: no places for ${blockId}`);
     const pages = new URL('../../notices/', url);

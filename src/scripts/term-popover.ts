@@ -10,6 +10,8 @@
  * hover, focus or tap of a term and then kept; the browser caches it for every page. Built from
  * text nodes only.
  */
+import { fetchJson } from './fetch-json';
+
 const POPOVER_ID = 'term-popover';
 const HOVER_OPEN_MS = 150;
 const HOVER_CLOSE_MS = 250;
@@ -26,26 +28,13 @@ interface Definition {
   summary: string[];
 }
 
-let definitions: Promise<Record<string, Definition>> | undefined;
-
 /** The page's words and the definitions' address. */
 function words(): DOMStringMap {
   return document.querySelector<HTMLElement>('.term-defs')?.dataset ?? {};
 }
 
-function loadDefinitions(): Promise<Record<string, Definition>> {
-  if (!definitions) {
-    const src = words().src ?? '';
-    definitions = fetch(src)
-      .then((r) => {
-        if (!r.ok) throw new Error(`${src}: HTTP ${r.status}`);
-        return r.json() as Promise<{ terms: Record<string, Definition> }>;
-      })
-      .then((data) => data.terms);
-    // A failed load is tried again on the next term.
-    definitions.catch(() => (definitions = undefined));
-  }
-  return definitions;
+async function loadDefinitions(): Promise<Record<string, Definition>> {
+  return (await fetchJson<{ terms: Record<string, Definition> }>(words().src ?? '')).terms;
 }
 
 function paragraph(text: string, className = ''): HTMLParagraphElement {
