@@ -124,6 +124,23 @@ describe('lines broken at page ends are rejoined', () => {
     expect(tidySpaces(text)).toBe(tidy);
   });
 
+  test('tidySpaces agrees with its definition, a pattern with lookarounds, on 5,000 random lines', () => {
+    const CJK = String.raw`[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’、，。；：！？《》（）【】]`;
+    const SPACES = String.raw`[ \t\u00a0\u3000]+`;
+    const definition = (text: string) =>
+      text
+        .replace(new RegExp(`(?<=${CJK})${SPACES}|${SPACES}(?=${CJK})`, 'gu'), '')
+        .replace(/[ \t\u00a0]{2,}/g, ' ')
+        .trim();
+    const alphabet = [' ', ' ', '\t', '\u00a0', '\u3000', 'a', 'Z', '1', '.', '中', '龥', '，', '（', '“', '𠮷', '😀', 'é'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length;
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: 1 + (i % 12) }, () => alphabet[next()]).join('');
+      expect(tidySpaces(text), JSON.stringify(text)).toBe(definition(text));
+    }
+  });
+
   test.each([
     ['十二', 12],
     ['二十一', 21],
