@@ -62,6 +62,7 @@ describe('renderBody on the real seeds', () => {
       blocks: [
         { type: 'heading', id: 's1', depth: 1, text: `一、${hostile}` } as Block,
         { type: 'paragraph', id: 's1-p1', text: `${hostile}三管三必须` } as Block,
+        { type: 'paragraph', id: 's1-p2', text: `落实三管三必须（县应急局${hostile}负责）`, responsibility: `县应急局${hostile}负责` } as Block,
         { type: 'furniture', id: 'f-x"><b', role: 'signature', text: hostile } as Block,
         { type: 'table', id: 't1', text: '', rows: [['序号', hostile], ['1', `${hostile}\n第二行`]] } as Block,
       ],
@@ -70,6 +71,7 @@ describe('renderBody on the real seeds', () => {
     expect(html).not.toMatch(/<script|<img|<b\b| onerror="/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('id="f-x&quot;&gt;&lt;b"');
+    expect(html).toContain('<span class="responsibility">（县应急局&lt;script&gt;');
     expect(visibleText(html)).toContain(hostile);
   });
 });
