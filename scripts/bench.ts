@@ -280,9 +280,9 @@ function printWhere(full: SiteBuild, incremental?: SiteBuild): string {
 }
 
 /**
- * The comparison rows, from scripts/bench-compare.ts run as a process of its own (its pair
- * selection runs in a child of that, one per corpus size): not in this process, whose heap holds
- * the builds' results and the browser client by then.
+ * The comparison rows, from scripts/bench-compare.ts run as a process of its own (each corpus
+ * size is held by a child of that, and the two are timed in turn): not in this process, whose
+ * heap holds the builds' results and the browser client by then.
  */
 async function compareFigures(n: number, seed: string): Promise<Row[]> {
   const r = await run(join(BIN, 'tsx'), [join(ROOT, 'scripts', 'bench-compare.ts'), String(n), '--seed', seed, '--json'], { cwd: ROOT, env: ENV, logFile: LOG, keepOutput: true });
