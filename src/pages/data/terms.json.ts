@@ -1,6 +1,7 @@
 /**
- * `/data/terms.json`: every term with its forms (years, notices), definition text, source and
- * occurrences (notice, block id, form). Stable field names: people script against them.
+ * `/data/terms.json`: `{ version, terms }`, every term with its forms (years, notices), definition
+ * text, source and occurrences (notice, block id, form). Stable field names: people script
+ * against them.
  */
 import type { APIRoute } from 'astro';
 import { getTermIndex } from '../../site/terms';
@@ -8,6 +9,7 @@ import { getTermIndex } from '../../site/terms';
 export const GET: APIRoute = async () => {
   const { terms } = await getTermIndex();
   const data = {
+    version: 1,
     terms: terms.map((t) => ({
       slug: t.entry.slug,
       term: t.entry.term,
