@@ -4,11 +4,6 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 const SPECIAL = /[&<>"']/;
 
-/** Whether `text` has a character `escapeHtml` would change. */
-export function needsEscape(text: string): boolean {
-  return SPECIAL.test(text);
-}
-
 /** Escape text for an element's content or a quoted attribute value. */
 export function escapeHtml(text: string): string {
   // Most notice text has nothing to escape: answer it without building a new string.

@@ -8,30 +8,18 @@
  * (issue #6). This is the same markup built by string, with every text and attribute escaped by
  * `escapeHtml`: notice text is data, never markup.
  */
-import { escapeHtml, needsEscape } from '../lib/html';
+import { escapeHtml } from '../lib/html';
 import type { Segment } from '../lib/terms';
 import { ui } from '../i18n';
 import type { RenderBlock } from './notice-page';
 
-/** The opening tag of a glossary-term link, by base and slug: a page links the same few terms many times. */
-const termLinks = new Map<string, string>();
-
-function termLink(base: string, slug: string): string {
-  const key = `${base}\u0000${slug}`;
-  let tag = termLinks.get(key);
-  if (tag === undefined) termLinks.set(key, (tag = `<a class="term-link" href="${escapeHtml(`${base}terms/${slug}/`)}" data-term="${escapeHtml(slug)}">`));
-  return tag;
-}
-
-/**
- * Text with its glossary terms linked. `escaped` false says the segments' text has nothing to
- * escape (checked once on the text they were cut from: a block has many segments).
- */
-export function renderSegments(segments: Segment[], base: string, escaped = true): string {
+/** Text with its glossary terms linked. */
+export function renderSegments(segments: Segment[], base: string): string {
   let html = '';
   for (const s of segments) {
-    const text = escaped ? escapeHtml(s.text) : s.text;
-    html += s.term ? `${termLink(base, s.term.slug)}${text}</a>` : text;
+    html += s.term
+      ? `<a class="term-link" href="${escapeHtml(`${base}terms/${s.term.slug}/`)}" data-term="${escapeHtml(s.term.slug)}">${escapeHtml(s.text)}</a>`
+      : escapeHtml(s.text);
   }
   return html;
 }
@@ -85,15 +73,13 @@ export function renderBlock(item: RenderBlock, base: string): string {
   const also = item.alsoIn > 0 ? ` data-also="${item.alsoIn}"` : '';
   if ('cells' in item) return renderTable(item.block.id, item.cells, base, also);
   const { block } = item;
-  // The segments and the note are cut from the block's text: if it has nothing to escape, neither do they.
-  const escaped = needsEscape(block.text);
   if (block.type === 'heading') {
     const tag = `h${Math.min(block.depth + 1, 6)}`;
-    return `<${tag} id="${escapeHtml(block.id)}" class="clause-heading depth-${block.depth}"${also}>${renderSegments(item.segments, base, escaped)}</${tag}>`;
+    return `<${tag} id="${escapeHtml(block.id)}" class="clause-heading depth-${block.depth}"${also}>${renderSegments(item.segments, base)}</${tag}>`;
   }
   if (block.type === 'paragraph') {
-    const note = item.responsibility ? `<span class="responsibility">${escaped ? escapeHtml(item.responsibility) : item.responsibility}</span>` : '';
-    return `<p id="${escapeHtml(block.id)}" class="clause"${also}>${renderSegments(item.segments, base, escaped)}${note}</p>`;
+    const note = item.responsibility ? `<span class="responsibility">${escapeHtml(item.responsibility)}</span>` : '';
+    return `<p id="${escapeHtml(block.id)}" class="clause"${also}>${renderSegments(item.segments, base)}${note}</p>`;
   }
   return `<p id="${escapeHtml(block.id)}" class="furniture ${escapeHtml(block.role)}"${also}>${escapeHtml(block.text)}</p>`;
 }
