@@ -78,7 +78,7 @@ type Request = { kind: 'select' } | { kind: 'align'; from: number; to: number } 
 /** A `--serve` child holding one corpus size, asked one request at a time. */
 class SizeWorker {
   private readonly child: ChildProcess;
-  private waiting: ((reply: Reply) => void) | undefined;
+  private pending: { resolve: (reply: Reply) => void; reject: (error: Error) => void } | undefined;
   private failed: Error | undefined;
   readonly ready: Promise<Extract<Reply, { kind: 'ready' }>>;
 
@@ -87,34 +87,36 @@ class SizeWorker {
     this.child = fork(fileURLToPath(import.meta.url), args, { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';
     this.child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-    this.child.on('message', (reply: Reply) => {
-      const done = this.waiting;
-      this.waiting = undefined;
-      done?.(reply);
-    });
+    this.child.on('message', (reply: Reply) => this.settle()?.resolve(reply));
     this.child.on('exit', (code, signal) => {
       if (code === 0) return;
       this.failed = new Error(`measuring ${n} notices failed in its own process (exit ${code ?? signal}): ${stderr.trim().split('\n').slice(-5).join(' / ')}`);
-      this.waiting?.({ kind: 'select', ms: NaN });
+      this.settle()?.reject(this.failed);
     });
-    this.ready = new Promise<Reply>((done) => (this.waiting = done)).then((r) => this.check(r) as Extract<Reply, { kind: 'ready' }>);
+    this.ready = this.next() as Promise<Extract<Reply, { kind: 'ready' }>>;
   }
 
-  private check(reply: Reply): Reply {
-    if (this.failed) throw this.failed;
-    return reply;
+  /** The request waiting for its reply, now answered. */
+  private settle() {
+    const pending = this.pending;
+    this.pending = undefined;
+    return pending;
+  }
+
+  /** The child's next reply. */
+  private next(): Promise<Reply> {
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => (this.pending = { resolve, reject }));
   }
 
   ask<K extends Request['kind']>(request: Extract<Request, { kind: K }>): Promise<Extract<Reply, { kind: K }>> {
-    if (this.failed) return Promise.reject(this.failed);
-    return new Promise<Reply>((done) => {
-      this.waiting = done;
-      this.child.send(request);
-    }).then((r) => this.check(r) as Extract<Reply, { kind: K }>);
+    const reply = this.next();
+    if (!this.failed) this.child.send(request);
+    return reply as Promise<Extract<Reply, { kind: K }>>;
   }
 
   close(): void {
-    this.child.disconnect();
+    if (this.child.connected) this.child.disconnect();
   }
 }
 
@@ -130,13 +132,12 @@ class SizeWorker {
  */
 export async function measureInterleaved(sizes: [number, number], seed: string | number, sample: number, runs = 3): Promise<[SizeFigures, SizeFigures]> {
   // One child starts (generates, parses and selects) while the other waits: they never share the cores.
-  const first = new SizeWorker(sizes[0], seed, sample);
-  const readyFirst = await first.ready;
-  const second = new SizeWorker(sizes[1], seed, sample);
-  const readySecond = await second.ready;
-  const workers = [first, second] as const;
-  const ready = [readyFirst, readySecond] as const;
+  const workers: SizeWorker[] = [];
   try {
+    workers.push(new SizeWorker(sizes[0], seed, sample));
+    const readyFirst = await workers[0]!.ready;
+    workers.push(new SizeWorker(sizes[1], seed, sample));
+    const ready = [readyFirst, await workers[1]!.ready] as const;
     const inTurn = async <T>(round: number, each: (w: SizeWorker, i: number) => Promise<T>): Promise<[T, T]> => {
       const order = round % 2 === 0 ? [0, 1] : [1, 0];
       const out: T[] = [];
@@ -160,20 +161,20 @@ export async function measureInterleaved(sizes: [number, number], seed: string |
         if (!worst[i] || reply.maxMs > worst[i]!.maxMs) worst[i] = reply;
       });
     }
-    const figures = await Promise.all(
-      [0, 1].map(async (i) => {
-        const w = worst[i];
-        let maxRetimedMs = Infinity;
-        if (w?.maxPair) for (let k = 0; k < 3; k++) maxRetimedMs = Math.min(maxRetimedMs, (await workers[i]!.ask({ kind: 'retime', pair: w.maxPair })).ms);
-        const { notices, pairs, candidates, timed } = ready[i]!;
-        const runsMs = selectRuns[i as 0 | 1];
-        const meanMs = timed ? totals[i]! / timed : 0;
-        return {
-          selection: { notices, selectMs: [...runsMs].sort((a, b) => a - b)[Math.floor(runs / 2)]!, runsMs, candidates, pairs },
-          alignment: { pairs, timed, meanMs, totalMs: meanMs * pairs, maxMs: w?.maxMs ?? 0, maxChars: w?.maxChars ?? 0, maxPair: w?.maxPair ?? '', maxRetimedMs },
-        } satisfies SizeFigures;
-      }),
-    );
+    const figures: SizeFigures[] = [];
+    // One child at a time here too: the re-timings are of single pairs.
+    for (const i of [0, 1] as const) {
+      const w = worst[i];
+      let maxRetimedMs = Infinity;
+      if (w?.maxPair) for (let k = 0; k < 3; k++) maxRetimedMs = Math.min(maxRetimedMs, (await workers[i]!.ask({ kind: 'retime', pair: w.maxPair })).ms);
+      const { notices, pairs, candidates, timed } = ready[i];
+      const runsMs = selectRuns[i];
+      const meanMs = timed ? totals[i]! / timed : 0;
+      figures.push({
+        selection: { notices, selectMs: [...runsMs].sort((a, b) => a - b)[Math.floor(runs / 2)]!, runsMs, candidates, pairs },
+        alignment: { pairs, timed, meanMs, totalMs: meanMs * pairs, maxMs: w?.maxMs ?? 0, maxChars: w?.maxChars ?? 0, maxPair: w?.maxPair ?? '', maxRetimedMs },
+      });
+    }
     return [figures[0]!, figures[1]!];
   } finally {
     for (const w of workers) w.close();
