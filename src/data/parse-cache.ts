@@ -17,7 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Block } from '../lib/types';
+import type { Block, FurnitureRole, ParagraphBlock } from '../lib/types';
 
 /** The files whose code decides what a parse gives: a change to any of them re-parses everything. */
 export const PARSER_FILES = [
@@ -34,7 +34,7 @@ export const PARSER_FILES = [
 ];
 
 /** How packs are laid out; part of every notice's digest, so a new layout re-parses everything. */
-const PACK_FORMAT = 'pack-1: v8-serialized { digest, blocks } records';
+const PACK_FORMAT = 'pack-2: v8-serialized [digest, strings, numbers] records (see encodeBlocks)';
 
 /** Digest of the parser's source under `root` (a missing file counts as empty). */
 export function parserDigest(root: string): string {
@@ -63,6 +63,96 @@ export function noticeFilesDigest(parser: string, metaText: string, seedBytes: U
     .update('\u0000')
     .update(seedBytes ?? new Uint8Array())
     .digest('hex');
+}
+
+/**
+ * A notice's blocks as two flat arrays, one of strings and one of numbers, each block's fields
+ * in a fixed order by type. `v8.serialize` writes every object with its keys, and a notice has
+ * a hundred or more blocks: the arrays take about half the time to write and a quarter to read
+ * back (at 3,000 generated notices, 88 against 182 µs a notice to write, 76 against 289 to read).
+ *
+ * `decodeBlocks` builds each block with the parser's own key order, so what the pages and the
+ * open data get from a cached parse is the same, down to the JSON, as a fresh one. A field added
+ * to a block type must be added here too: the types make a missing required field a compile
+ * error, and tests/data/parse-cache.test.ts round-trips every block of the seeds and of a
+ * generated corpus, JSON against JSON.
+ */
+export function encodeBlocks(blocks: readonly Block[]): { strings: string[]; numbers: number[] } {
+  const strings: string[] = [];
+  const numbers: number[] = [blocks.length];
+  for (const b of blocks) {
+    strings.push(b.type, b.id, b.text);
+    numbers.push(b.line);
+    switch (b.type) {
+      case 'heading':
+        strings.push(b.number, b.title);
+        numbers.push(b.depth);
+        break;
+      case 'paragraph':
+        // 0: no responsibility note; 1: one, next in the strings.
+        numbers.push(b.responsibility === undefined ? 0 : 1);
+        if (b.responsibility !== undefined) strings.push(b.responsibility);
+        break;
+      case 'furniture':
+        strings.push(b.role);
+        break;
+      case 'table':
+        numbers.push(b.rows.length);
+        for (const row of b.rows) {
+          numbers.push(row.length);
+          for (const cell of row) strings.push(cell);
+        }
+        break;
+    }
+  }
+  return { strings, numbers };
+}
+
+/** The blocks `encodeBlocks` wrote; throws on arrays it did not write. */
+export function decodeBlocks(strings: readonly string[], numbers: readonly number[]): Block[] {
+  let s = 0;
+  let n = 0;
+  const text = (): string => {
+    const value = strings[s++];
+    if (typeof value !== 'string') throw new Error('parse cache: record ends early');
+    return value;
+  };
+  const number = (): number => {
+    const value = numbers[n++];
+    if (typeof value !== 'number') throw new Error('parse cache: record ends early');
+    return value;
+  };
+  const count = number();
+  const blocks: Block[] = [];
+  for (let i = 0; i < count; i++) {
+    const type = text();
+    const id = text();
+    const body = text();
+    const line = number();
+    if (type === 'heading') {
+      const label = text();
+      const title = text();
+      blocks.push({ id, type, depth: number(), number: label, title, text: body, line });
+    } else if (type === 'paragraph') {
+      const block: ParagraphBlock = { id, type, text: body, line };
+      if (number() === 1) block.responsibility = text();
+      blocks.push(block);
+    } else if (type === 'furniture') {
+      blocks.push({ id, type, role: text() as FurnitureRole, text: body, line });
+    } else if (type === 'table') {
+      const rows: string[][] = [];
+      for (let r = number(); r > 0; r--) {
+        const row: string[] = [];
+        for (let c = number(); c > 0; c--) row.push(text());
+        rows.push(row);
+      }
+      blocks.push({ id, type, rows, text: body, line });
+    } else {
+      throw new Error(`parse cache: unknown block type ${JSON.stringify(type)}`);
+    }
+  }
+  if (s !== strings.length || n !== numbers.length) throw new Error('parse cache: record longer than its blocks');
+  return blocks;
 }
 
 /** Where one notice's parsed blocks are kept: a stretch of a pack file, and the digest they were parsed under. */
@@ -122,8 +212,9 @@ export function readParsed(ref: ParsedRef): Block[] | undefined {
     if (fd === undefined) openPacks.set(ref.file, (fd = openSync(ref.file, 'r')));
     const bytes = Buffer.allocUnsafe(ref.length);
     if (readSync(fd, bytes, 0, ref.length, ref.offset) !== ref.length) return undefined;
-    const record = deserialize(bytes) as { digest?: unknown; blocks?: unknown } | null;
-    return record?.digest === ref.digest && Array.isArray(record.blocks) ? (record.blocks as Block[]) : undefined;
+    const record = deserialize(bytes) as unknown;
+    if (!Array.isArray(record) || record[0] !== ref.digest || !Array.isArray(record[1]) || !Array.isArray(record[2])) return undefined;
+    return decodeBlocks(record[1] as string[], record[2] as number[]);
   } catch {
     return undefined;
   }
@@ -159,7 +250,8 @@ export class PackWriter {
       mkdirSync(this.dir, { recursive: true });
       this.fd = openSync(this.temp, 'w');
     }
-    const bytes = serialize({ digest, blocks });
+    const { strings, numbers } = encodeBlocks(blocks);
+    const bytes = serialize([digest, strings, numbers]);
     for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
     const ref = { file: this.file, offset: this.offset, length: bytes.length, digest };
     this.offset += bytes.length;

@@ -2,8 +2,11 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, tru
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serialize } from 'node:v8';
 import { loadNotices } from '../../src/data/notices';
-import { PARSER_FILES, PackWriter, closePacks, dropUnusedPacks, packDir, parserDigest, readParsed } from '../../src/data/parse-cache';
+import { PARSER_FILES, PackWriter, closePacks, decodeBlocks, dropUnusedPacks, encodeBlocks, packDir, parserDigest, readParsed } from '../../src/data/parse-cache';
+import { generateCorpus } from '../../src/lib/generate';
+import { parseNotice } from '../../src/lib/parse';
 
 const root = mkdtempSync(join(tmpdir(), 'parse-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -25,6 +28,47 @@ describe('parse cache', () => {
     truncateSync(pack.file, last.offset + last.length - 1);
     expect(readParsed(last)).toBeUndefined();
     expect(readParsed(refs[0]!)).toEqual(notices[0]!.blocks);
+    closePacks();
+  });
+
+  it('gives back every block exactly as parsed, key order and all, for the seeds and 300 generated notices', () => {
+    const seedDir = join(process.cwd(), 'seeds');
+    const seedTexts = readdirSync(seedDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((name) => ({ name, text: readFileSync(join(seedDir, name), 'utf8') }));
+    const parsed = [...seedTexts.map((s) => parseNotice(s.text)), ...generateCorpus({ notices: 300, seed: 'pack', seedTexts }).map((g) => parseNotice(g.text))];
+    const types = new Set<string>();
+    let responsibilities = 0;
+    for (const blocks of parsed) {
+      const { strings, numbers } = encodeBlocks(blocks);
+      // JSON, not toEqual: the open data is written from these objects, so key order counts too.
+      expect(JSON.stringify(decodeBlocks(strings, numbers))).toBe(JSON.stringify(blocks));
+      for (const b of blocks) {
+        types.add(b.type);
+        if (b.type === 'paragraph' && b.responsibility !== undefined) responsibilities++;
+      }
+    }
+    // Every kind of block, and the optional field, went through the codec.
+    expect([...types].sort()).toEqual(['furniture', 'heading', 'paragraph', 'table']);
+    expect(responsibilities).toBeGreaterThan(0);
+  });
+
+  it('reads a record that is cut short, too long or of another layout as nothing (the notice is parsed again)', () => {
+    const kelan = loadNotices().find((n) => n.slug === 'kelan-2023')!;
+    const { strings, numbers } = encodeBlocks(kelan.blocks);
+    expect(() => decodeBlocks(strings.slice(0, -1), numbers)).toThrow(/ends early/);
+    expect(() => decodeBlocks([...strings, 'x'], numbers)).toThrow(/longer/);
+    expect(() => decodeBlocks(['list', ...strings.slice(1)], numbers)).toThrow(/unknown block type/);
+    const cacheDir = join(root, 'layout');
+    const pack = new PackWriter(cacheDir);
+    const good = pack.add('d', kelan.blocks);
+    pack.close();
+    // An earlier layout's record ({ digest, blocks }) at the same place reads as nothing.
+    const old = serialize({ digest: 'd', blocks: kelan.blocks });
+    appendFileSync(pack.file, old);
+    expect(readParsed({ ...good, offset: good.offset + good.length, length: old.length })).toBeUndefined();
+    expect(JSON.stringify(readParsed(good))).toBe(JSON.stringify(kelan.blocks));
     closePacks();
   });
 
