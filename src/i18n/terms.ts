@@ -29,6 +29,7 @@ export const termsUi = {
   timeline: '使用时间线',
   occurrences: '全部出处',
   occurrencesIntro: '每处出现的所在句子，链接到文件中的原条款。',
+  occurrencesData: '下载：',
   goToClause: '查看原条款',
   occurrencesLatest: (shown: number, total: number) => `只列出最近 ${shown} 份文件中的出处（共 ${total} 份文件使用这一术语）。完整列表：`,
   occurrencesSearch: (term: string) => `搜索“${term}”`,

@@ -1,9 +1,11 @@
 /**
- * The open data's shapes (documented in README): the index of notices and one file per notice.
- * Field order is fixed so the files diff cleanly between builds.
+ * The open data's shapes (documented in content/pages/open-data.md): the index of notices, one
+ * file per notice, and the glossary terms. Field order is fixed so the files diff cleanly
+ * between builds.
  */
 import { blockOfAnchor } from '../lib/clauses';
 import type { Notice, NoticeMeta } from '../lib/types';
+import type { TermData } from './terms';
 
 /** The metadata of a notice, in a fixed field order. */
 export function toMetaRecord(n: NoticeMeta): Omit<NoticeMeta, 'source'> & { url: string; data: string; source: string } {
@@ -50,6 +52,27 @@ export function toNoticeRecord(n: Notice, also: AlsoInData = { places: new Map()
     return places.length > 0 ? { ...block, alsoIn: places } : block;
   });
   return { ...toMetaRecord(n), blocks, noticeNames: Object.fromEntries(also.names) };
+}
+
+/**
+ * One glossary term, as in `/data/terms.json` (every term) and alone in `/data/terms/{slug}.json`,
+ * the file its term page links to for the full list of occurrences: at 3,000 notices the whole
+ * glossary's file is tens of megabytes.
+ */
+export function toTermRecord(t: TermData) {
+  return {
+    slug: t.entry.slug,
+    term: t.entry.term,
+    reading: t.entry.reading,
+    group: t.entry.group,
+    url: `/terms/${t.entry.slug}/`,
+    definition: t.definitionText,
+    source: t.entry.source,
+    forms: t.forms.map((f) => ({ form: f.form, kind: f.kind, ...(f.note ? { note: f.note } : {}), years: f.years, notices: f.notices })),
+    related: t.entry.related,
+    noticeCount: t.timeline.length,
+    occurrences: t.occurrences.flatMap(({ items }) => items.map((o) => ({ notice: o.notice, block: o.block, form: o.form }))),
+  };
 }
 
 /**

@@ -19,3 +19,15 @@ test.each(files)('/data/%s is UTF-8 JSON with version 1', (file) => {
   const data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(distDir, 'data', file)))) as { version?: unknown };
   expect(data.version).toBe(1);
 });
+
+test('each glossary term has a file of its own, holding its record exactly as terms.json does, and its page links to it', () => {
+  const { terms } = JSON.parse(readFileSync(join(distDir, 'data', 'terms.json'), 'utf8')) as { terms: { slug: string; occurrences: unknown[] }[] };
+  expect(terms.length).toBeGreaterThan(10);
+  expect(files.filter((file) => file.startsWith('terms/')).sort()).toEqual(terms.map((t) => `terms/${t.slug}.json`).sort());
+  for (const t of terms) {
+    const own = JSON.parse(readFileSync(join(distDir, 'data', 'terms', `${t.slug}.json`), 'utf8')) as { version: number; term: unknown };
+    expect(own).toEqual({ version: 1, term: t });
+    const page = readFileSync(join(distDir, 'terms', t.slug, 'index.html'), 'utf8');
+    expect(page, t.slug).toContain(`href="/data/terms/${t.slug}.json"`);
+  }
+});
