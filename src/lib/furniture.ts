@@ -7,6 +7,13 @@ const DATE = '\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日';
 const DATE_LINE = new RegExp(`^${DATE}$`, 'u');
 const PRINT_DATE_LINE = new RegExp(`^${DATE}\\s*印发$`, 'u');
 
+// Each recogniser whose pattern starts with a fixed character checks that character first: the
+// parser asks several of them about every line, and most lines fail at once.
+function startsWithDigit(line: string): boolean {
+  const first = line.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39;
+}
+
 /** `岢政发〔2023〕1号` on a line of its own (also with `[2023]` or `(2023)` brackets). */
 export function isDocNumberLine(line: string): boolean {
   return /^\p{Script=Han}{1,10}[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d{1,4}\s*号$/u.test(line);
@@ -19,22 +26,22 @@ export function isMastheadLine(line: string): boolean {
 
 /** 主送 (addressees): `各乡（镇）人民政府……：`. */
 export function isAddresseeLine(line: string): boolean {
-  return /^各/u.test(line) && /[：:]$/u.test(line) && !/。/u.test(line);
+  return line.charCodeAt(0) === 0x5404 /* 各 */ && /[：:]$/u.test(line) && !/。/u.test(line);
 }
 
 /** `解读单位：洪洞县应急管理局`. */
 export function isInterpreterLine(line: string): boolean {
-  return /^(解读单位|解读机关|解读部门)[：:]/u.test(line);
+  return line.charCodeAt(0) === 0x89e3 /* 解 */ && /^(解读单位|解读机关|解读部门)[：:]/u.test(line);
 }
 
 /** A date on its own line: `2020年2月26日`. */
 export function isDateLine(line: string): boolean {
-  return DATE_LINE.test(line);
+  return startsWithDigit(line) && DATE_LINE.test(line);
 }
 
 /** The print date: `2023年3月29日印发`. */
 export function isPrintDateLine(line: string): boolean {
-  return PRINT_DATE_LINE.test(line);
+  return startsWithDigit(line) && PRINT_DATE_LINE.test(line);
 }
 
 /** `共印60份`. */
@@ -49,7 +56,7 @@ export function isPublicationLine(line: string): boolean {
 
 /** The start of the 抄送 list. */
 export function isCcLine(line: string): boolean {
-  return /^抄\s*送[：:]/u.test(line);
+  return line.charCodeAt(0) === 0x6284 /* 抄 */ && /^抄\s*送[：:]/u.test(line);
 }
 
 /** A short name with no sentence punctuation: a signature or the printing office. */
@@ -59,12 +66,12 @@ export function isNameLine(line: string): boolean {
 
 /** The attachment note at the end of the body: `附件：重点任务分工`. */
 export function isAnnexNoteLine(line: string): boolean {
-  return /^附件[：:]\s*\S/u.test(line);
+  return line.charCodeAt(0) === 0x9644 /* 附 */ && /^附件[：:]\s*\S/u.test(line);
 }
 
 /** The attachment's own heading: `附件：` (alone, or `附件1`). */
 export function isAnnexHeadingLine(line: string): boolean {
-  return /^附件\s*\d*\s*[：:]?$/u.test(line);
+  return line.charCodeAt(0) === 0x9644 /* 附 */ && /^附件\s*\d*\s*[：:]?$/u.test(line);
 }
 
 /** Parse a `YYYY年M月D日` date (optionally with spaces) into ISO `YYYY-MM-DD`. */

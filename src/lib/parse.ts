@@ -36,6 +36,10 @@ export interface Line {
   markdownLevel: number;
   rule: boolean;
   table: boolean;
+  /** Whether the cleaned text is empty. */
+  blank: boolean;
+  /** The line's numbering once looked for (`numberingOf`): undefined until then, null for none. */
+  numbering: Numbering | null | undefined;
 }
 
 /** Longest heading title (without number) we accept before the first full stop. */
@@ -45,26 +49,52 @@ const HEAD_LINES = 8;
 /** Longest title line: official titles run long (`…关于印发…的通知`), but never a paragraph. */
 const MAX_TITLE_LINE = 80;
 
+/**
+ * What a line needs more than a copy for, anywhere in it: a space `tidySpaces` acts on, the tab of
+ * a table row, `*` (bold markers, rules). Narrower than `\s`, and twice as fast to scan for: the
+ * other white space only matters at the ends (`trim`), checked by `isTrimmedAway`.
+ */
+const NEEDS_CLEANING = /[ \t\u00a0\u3000*]/;
+
+/** Whether `trim` removes this character (ECMAScript white space and line terminators). */
+function isTrimmedAway(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** Split a seed into cleaned lines. Accepts a BOM and CRLF line endings. */
 export function readLines(source: string): Line[] {
-  return normaliseNewlines(source)
-    .split('\n')
-    .map((raw, index) => {
-      const table = isTableLine(raw);
-      const { text, markdownLevel } = stripMarkdownHeading(raw.trimStart());
-      const bold = stripBold(text);
-      return {
-        no: index + 1,
-        text: table ? bold.replace(/[ \u00a0]+$/u, '') : tidySpaces(bold),
-        markdownLevel,
-        rule: isRule(raw),
-        table,
-      };
-    });
+  const raws = normaliseNewlines(source).split('\n');
+  const lines: Line[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
+    const first = raw.charCodeAt(0);
+    // Most lines are plain text: no space to tidy or trim, no marker (`#`, `**`, a rule's `-`,
+    // `*` or `_`), no tab. One scan tells, and the line is its own cleaned text.
+    const plain =
+      raw === '' ||
+      (first !== 0x23 && first !== 0x2d && first !== 0x5f && !isTrimmedAway(first) && !isTrimmedAway(raw.charCodeAt(raw.length - 1)) && !NEEDS_CLEANING.test(raw));
+    if (plain) {
+      lines.push({ no: i + 1, text: raw, markdownLevel: 0, rule: false, table: false, blank: raw === '', numbering: undefined });
+      continue;
+    }
+    const table = isTableLine(raw);
+    const { text, markdownLevel } = stripMarkdownHeading(raw.trimStart());
+    const bold = stripBold(text);
+    const cleaned = table ? bold.replace(/[ \u00a0]+$/u, '') : tidySpaces(bold);
+    lines.push({ no: i + 1, text: cleaned, markdownLevel, rule: isRule(raw), table, blank: cleaned.trim() === '', numbering: undefined });
+  }
+  return lines;
 }
 
 function isContent(line: Line): boolean {
-  return !line.rule && line.text.trim() !== '';
+  return !line.rule && !line.blank;
+}
+
+/** The line's numbering (`一、`, `（二）` …), looked for once per line: several steps ask. */
+function numberingOf(line: Line): Numbering | null {
+  if (line.numbering === undefined) line.numbering = matchNumbering(line.text);
+  return line.numbering;
 }
 
 interface Part {
@@ -95,7 +125,7 @@ export function takeHead(lines: Line[]): Part {
       blocks.push(furniture('addressee', text, line.no));
       at++;
       break;
-    } else if (line.table || matchNumbering(text) || text.length > MAX_TITLE_LINE || /[。；]/u.test(text)) break;
+    } else if (line.table || numberingOf(line) || text.length > MAX_TITLE_LINE || /[。；]/u.test(text)) break;
     else title.push(line);
   }
   if (title.length > 0) {
@@ -123,8 +153,9 @@ function findTrailerStart(lines: Line[], from: number): number {
     if (!isContent(line)) continue;
     const text = line.text;
     if (isCcLine(text) || isPublicationLine(text) || isPrintDateLine(text) || isDateLine(text) || isCopiesLine(text)) return i;
+    if (!isNameLine(text)) continue;
     const next = nextContent(lines, i + 1);
-    if (isNameLine(text) && next && (isDateLine(next.text) || isPrintDateLine(next.text))) return i;
+    if (next && (isDateLine(next.text) || isPrintDateLine(next.text))) return i;
   }
   return lines.length;
 }
@@ -198,34 +229,41 @@ export function splitHeading(numbering: Numbering, rest: string): SplitHeading |
 }
 
 function isPureHeading(line: Line): boolean {
-  const numbering = matchNumbering(line.text);
+  const numbering = numberingOf(line);
   if (!numbering) return line.markdownLevel > 0 && !endsSentence(line.text) && line.text.length <= MAX_TITLE;
   const split = splitHeading(numbering, line.text.slice(numbering.raw.length));
   return split !== null && split.body === '';
 }
 
+/** Whether no line may be joined onto this one: it ends a sentence, or it is a heading, a table row, 附件 or 主送. */
+function closesJoin(line: Line): boolean {
+  const text = line.text;
+  return line.table || endsSentence(text) || isPureHeading(line) || isAnnexHeadingLine(text) || isAnnexNoteLine(text) || isAddresseeLine(text);
+}
+
+/** Whether this line starts something of its own, so it cannot continue the line before it. */
+function opensBlock(line: Line): boolean {
+  const text = line.text;
+  return line.table || line.markdownLevel !== 0 || numberingOf(line) !== null || isAnnexHeadingLine(text) || isAnnexNoteLine(text) || isAddresseeLine(text);
+}
+
 /** Rejoin lines that a page end broke mid-sentence (`县党政领导干部` + `每月至少…`). */
 export function joinBrokenLines(lines: Line[]): Line[] {
   const joined: Line[] = [];
+  // Whether the last line kept can take the next one (each line is looked at once as the last).
+  let closed = true;
   for (const line of lines) {
     if (!isContent(line)) continue;
-    const prev = joined.at(-1);
-    const canJoin =
-      prev !== undefined &&
-      !prev.table &&
-      !line.table &&
-      !endsSentence(prev.text) &&
-      !isPureHeading(prev) &&
-      !matchNumbering(line.text) &&
-      !isAnnexHeadingLine(line.text) &&
-      !isAnnexNoteLine(line.text) &&
-      !isAnnexHeadingLine(prev.text) &&
-      !isAnnexNoteLine(prev.text) &&
-      !isAddresseeLine(prev.text) &&
-      !isAddresseeLine(line.text) &&
-      line.markdownLevel === 0;
-    if (canJoin) joined[joined.length - 1] = { ...prev, text: tidySpaces(prev.text + line.text) };
-    else joined.push({ ...line });
+    if (!closed && !opensBlock(line)) {
+      const prev = joined[joined.length - 1]!;
+      const merged: Line = { ...prev, text: tidySpaces(prev.text + line.text), numbering: undefined };
+      joined[joined.length - 1] = merged;
+      closed = closesJoin(merged);
+    } else {
+      // Lines are never changed once read: the same object can go on.
+      joined.push(line);
+      closed = closesJoin(line);
+    }
   }
   return joined;
 }
@@ -257,9 +295,9 @@ function uniqueId(state: BodyState, id: string): string {
 function pushHeading(state: BodyState, numbering: Numbering, title: string, text: string, line: number): void {
   const at = state.styles.indexOf(numbering.style);
   if (at === -1) state.styles.push(numbering.style);
-  else state.styles.length = at + 1;
+  else while (state.styles.length > at + 1) state.styles.pop();
   const depth = state.styles.length;
-  state.ids.length = depth - 1;
+  while (state.ids.length > depth - 1) state.ids.pop();
   const parent = state.ids.at(-1);
   const id = uniqueId(state, parent ? `${parent}-${numbering.value}` : `s${numbering.value}`);
   state.ids.push(id);
@@ -321,7 +359,7 @@ export function parseBody(lines: Line[]): Block[] {
       state.blocks.push({ ...furniture('annex-note', text, line.no), id: uniqueId(state, 'f-annex-note') });
       continue;
     }
-    const numbering = matchNumbering(text);
+    const numbering = numberingOf(line);
     const split = numbering ? splitHeading(numbering, text.slice(numbering.raw.length)) : null;
     if (numbering && split) {
       const headingText = text.slice(0, text.length - split.body.length).trim();

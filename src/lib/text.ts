@@ -6,7 +6,6 @@
 const CJK = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’、，。；：！？《》（）【】]$/u;
 const ANY_SPACE = /[ \t\u00a0\u3000]/;
 const SPACES = /[ \t\u00a0\u3000]+/g;
-const SPACE_PAIRS = /[ \t\u00a0]{2,}/;
 const SPACE_PAIRS_ALL = /[ \t\u00a0]{2,}/g;
 
 /** Whether the character (code point) starting at `at` is Chinese text or punctuation. */
@@ -76,14 +75,18 @@ export function tidySpaces(text: string): string {
   // run (about a line in four has a space, most often one after a number: `1. 加强`).
   let out = '';
   let from = 0;
+  // Runs are separated by other characters, so two spaces can only stand together inside what one run kept.
+  let pairs = false;
   SPACES.lastIndex = 0;
   for (let run = SPACES.exec(text); run !== null; run = SPACES.exec(text)) {
     const end = run.index + run[0].length;
-    out += text.slice(from, run.index) + keptSpaces(text, run.index, end);
+    const kept = keptSpaces(text, run.index, end);
+    if (kept.length > 1) pairs = true;
+    out += text.slice(from, run.index) + kept;
     from = end;
   }
   out += text.slice(from);
-  return (SPACE_PAIRS.test(out) ? out.replace(SPACE_PAIRS_ALL, ' ') : out).trim();
+  return (pairs ? out.replace(SPACE_PAIRS_ALL, ' ') : out).trim();
 }
 
 /** A Markdown heading prefix (`## `), which in the seeds is conversion noise, not structure. */

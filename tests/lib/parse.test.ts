@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parseNotice, splitHeading } from '../../src/lib/parse';
+import { parseNotice, readLines, splitHeading } from '../../src/lib/parse';
 import { matchNumbering, parseChineseNumeral } from '../../src/lib/numbering';
-import { tidySpaces } from '../../src/lib/text';
+import { isRule, isTableLine, stripBold, stripMarkdownHeading, tidySpaces } from '../../src/lib/text';
 import { blocksText, expectedText, findLostText } from '../../src/lib/fidelity';
 import type { Block, HeadingBlock, ParagraphBlock, TableBlock } from '../../src/lib/types';
 import { SEED_SLUGS, readSeed } from '../seeds';
@@ -139,6 +139,32 @@ describe('lines broken at page ends are rejoined', () => {
       const text = Array.from({ length: 1 + (i % 12) }, () => alphabet[next()]).join('');
       expect(tidySpaces(text), JSON.stringify(text)).toBe(definition(text));
     }
+  });
+
+  test('readLines gives a plain line the same cleaned text as the full cleaning, on 20,000 random lines', () => {
+    // readLines copies a line with no space, tab, `*` or leading marker as it is; every other
+    // line goes through the full cleaning. Both must agree, white space of every kind included.
+    const clean = (raw: string) => {
+      const table = isTableLine(raw);
+      const { text, markdownLevel } = stripMarkdownHeading(raw.trimStart());
+      const bold = stripBold(text);
+      return { text: table ? bold.replace(/[ \u00a0]+$/u, '') : tidySpaces(bold), markdownLevel, rule: isRule(raw), table };
+    };
+    const alphabet = ['中', '。', 'a', '1', '、', ' ', '\t', '\u00a0', '\u3000', '\u2003', '\u2028', '\u202f', '\ufeff', '\v', '\f', '*', '#', '-', '_', '\u0085', '（'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length;
+    let plain = 0;
+    for (let i = 0; i < 20000; i++) {
+      const raw = Array.from({ length: 1 + (i % 9) }, () => alphabet[next()]).join('');
+      const [line] = readLines(raw);
+      const expected = clean(raw);
+      expect({ text: line!.text, markdownLevel: line!.markdownLevel, rule: line!.rule, table: line!.table }, JSON.stringify(raw)).toEqual(expected);
+      expect(line!.blank, JSON.stringify(raw)).toBe(expected.text.trim() === '');
+      if (line!.text === raw) plain++;
+    }
+    // Both paths were taken.
+    expect(plain).toBeGreaterThan(1000);
+    expect(plain).toBeLessThan(19000);
   });
 
   test.each([
