@@ -226,10 +226,14 @@ export function closePacks(): void {
   openPacks.clear();
 }
 
+/** How much a pack writer holds before it writes: one system call per megabyte, not per notice. */
+const PACK_WRITE_BYTES = 1 << 20;
+
 /**
  * Appends parsed notices to one new pack. It is written under a temporary name and renamed by
  * `close()`: a build that stops half way leaves no pack its store could point into (a reference
- * to a missing pack is parsed again).
+ * to a missing pack is parsed again). Records are written a megabyte at a time; a reference is
+ * only read once its build has finished loading, after `close()`.
  */
 export class PackWriter {
   readonly file: string;
@@ -237,6 +241,8 @@ export class PackWriter {
   private readonly temp: string;
   private fd: number | undefined;
   private offset = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
 
   constructor(cacheDir: string) {
     this.dir = packDir(cacheDir);
@@ -252,15 +258,26 @@ export class PackWriter {
     }
     const { strings, numbers } = encodeBlocks(blocks);
     const bytes = serialize([digest, strings, numbers]);
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= PACK_WRITE_BYTES) this.flush();
     const ref = { file: this.file, offset: this.offset, length: bytes.length, digest };
     this.offset += bytes.length;
     return ref;
   }
 
+  private flush(): void {
+    if (this.fd === undefined || this.pendingBytes === 0) return;
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
   /** Finish the pack (nothing is written when nothing was added). */
   close(): void {
     if (this.fd === undefined) return;
+    this.flush();
     closeSync(this.fd);
     this.fd = undefined;
     renameSync(this.temp, this.file);

@@ -54,6 +54,25 @@ describe('parse cache', () => {
     expect(responsibilities).toBeGreaterThan(0);
   });
 
+  it('gives back every record of a pack of several megabytes, written a megabyte at a time', () => {
+    const seedDir = join(process.cwd(), 'seeds');
+    const seedTexts = readdirSync(seedDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((name) => ({ name, text: readFileSync(join(seedDir, name), 'utf8') }));
+    const parsed = generateCorpus({ notices: 150, seed: 'pack-size', seedTexts }).map((g) => parseNotice(g.text));
+    const cacheDir = join(root, 'cache-large');
+    const pack = new PackWriter(cacheDir);
+    const refs = parsed.map((blocks, i) => pack.add(`d${i}`, blocks));
+    pack.close();
+    const end = refs.at(-1)!.offset + refs.at(-1)!.length;
+    // Larger than the writer holds at once, so records were written before the last one came.
+    expect(end).toBeGreaterThan(3 * 2 ** 20);
+    expect(readFileSync(pack.file).length).toBe(end);
+    parsed.forEach((blocks, i) => expect(readParsed(refs[i]!), `record ${i}`).toEqual(blocks));
+    closePacks();
+  });
+
   it('reads a record that is cut short, too long or of another layout as nothing (the notice is parsed again)', () => {
     const kelan = loadNotices().find((n) => n.slug === 'kelan-2023')!;
     const { strings, numbers } = encodeBlocks(kelan.blocks);
