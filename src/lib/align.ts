@@ -66,12 +66,42 @@ const DEFAULTS: Required<AlignOptions> = {
 /** Clauses shorter than this many bigrams only split, merge or absorb when fully contained. */
 const MIN_CONTAINED = 6;
 
-/** The distinct bigram codes of a key (a one-character key gives its character). */
+/** Open-addressing set of the codes one key has shown so far, reused from key to key. */
+let shingleSlots = new Int32Array(0);
+let shingleFilled = new Uint8Array(0);
+
+/**
+ * The distinct bigram codes of a key (a one-character key gives its character), in order of
+ * first appearance. A code is the two UTF-16 units in one 32-bit integer, `a << 16 | b` (what
+ * `a * 65536 + b` becomes in an Int32Array). Duplicates are found in a hash table of typed
+ * arrays: a `Set` of numbers made shingling a sixth of the alignment's time.
+ */
 export function shingle(key: string): Int32Array {
-  const set = new Set<number>();
-  if (key.length === 1) set.add(key.charCodeAt(0));
-  for (let i = 0; i + 1 < key.length; i++) set.add(key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1));
-  return Int32Array.from(set);
+  if (key.length <= 1) return key.length === 1 ? Int32Array.of(key.charCodeAt(0)) : new Int32Array(0);
+  const n = key.length - 1;
+  let bits = 4;
+  while (1 << bits < 2 * n) bits++;
+  const size = 1 << bits;
+  const mask = size - 1;
+  const shift = 32 - bits;
+  if (shingleSlots.length < size) {
+    shingleSlots = new Int32Array(size);
+    shingleFilled = new Uint8Array(size);
+  } else {
+    shingleFilled.fill(0, 0, size);
+  }
+  const codes = new Int32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const code = (key.charCodeAt(i) << 16) | key.charCodeAt(i + 1);
+    let slot = Math.imul(code, 2654435761) >>> shift;
+    while (shingleFilled[slot] === 1 && shingleSlots[slot] !== code) slot = (slot + 1) & mask;
+    if (shingleFilled[slot] === 1) continue;
+    shingleFilled[slot] = 1;
+    shingleSlots[slot] = code;
+    codes[count++] = code;
+  }
+  return count === n ? codes : codes.slice(0, count);
 }
 
 /** A scored candidate pair. */

@@ -114,6 +114,28 @@ describe('shingle', () => {
     expect(shingle('煤').length).toBe(1);
     expect(shingle('').length).toBe(0);
   });
+
+  test('each code is the bigram as one 32-bit integer, in order of first appearance, for every kind of character', () => {
+    // Defined as the pair's number, a * 65536 + b, stored as a 32-bit integer: units of 0x8000
+    // and above make it negative, and surrogate halves are units like any other.
+    const byDefinition = (key: string) => {
+      const codes: number[] = [];
+      if (key.length === 1) codes.push(key.charCodeAt(0));
+      for (let i = 0; i + 1 < key.length; i++) {
+        const code = (key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1)) | 0;
+        if (!codes.includes(code)) codes.push(code);
+      }
+      return codes;
+    };
+    const alphabet = ['a', '1', '中', '消', '\u8000', '\uffff', '\uff08', '𠮷', '\ud800', '\u0000', '。'];
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length;
+    // Short keys with many repeats, and long ones (the table grows, and slots collide).
+    for (let i = 0; i < 3000; i++) {
+      const key = Array.from({ length: i % 2 === 0 ? i % 13 : (i * 7) % 400 }, () => alphabet[next()]).join('');
+      expect([...shingle(key)], JSON.stringify(key)).toEqual(byDefinition(key));
+    }
+  });
 });
 
 describe('scorePairs', () => {
