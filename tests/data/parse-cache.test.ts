@@ -7,6 +7,7 @@ import { loadNotices } from '../../src/data/notices';
 import { PARSER_FILES, PackWriter, closePacks, decodeBlocks, dropUnusedPacks, encodeBlocks, packDir, parserDigest, readParsed } from '../../src/data/parse-cache';
 import { generateCorpus } from '../../src/lib/generate';
 import { parseNotice } from '../../src/lib/parse';
+import { readSeedTexts } from '../seeds';
 
 const root = mkdtempSync(join(tmpdir(), 'parse-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -32,11 +33,7 @@ describe('parse cache', () => {
   });
 
   it('gives back every block exactly as parsed, key order and all, for the seeds and 300 generated notices', () => {
-    const seedDir = join(process.cwd(), 'seeds');
-    const seedTexts = readdirSync(seedDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((name) => ({ name, text: readFileSync(join(seedDir, name), 'utf8') }));
+    const seedTexts = readSeedTexts();
     const parsed = [...seedTexts.map((s) => parseNotice(s.text)), ...generateCorpus({ notices: 300, seed: 'pack', seedTexts }).map((g) => parseNotice(g.text))];
     const types = new Set<string>();
     let responsibilities = 0;
@@ -55,11 +52,7 @@ describe('parse cache', () => {
   });
 
   it('gives back every record of a pack of several megabytes, written a megabyte at a time', () => {
-    const seedDir = join(process.cwd(), 'seeds');
-    const seedTexts = readdirSync(seedDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((name) => ({ name, text: readFileSync(join(seedDir, name), 'utf8') }));
+    const seedTexts = readSeedTexts();
     const parsed = generateCorpus({ notices: 150, seed: 'pack-size', seedTexts }).map((g) => parseNotice(g.text));
     const cacheDir = join(root, 'cache-large');
     const pack = new PackWriter(cacheDir);

@@ -1,5 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadNotices } from '../../src/data/notices';
 import { noticeClauses } from '../../src/lib/compare';
@@ -7,6 +5,7 @@ import { generateCorpus } from '../../src/lib/generate';
 import { parseNotice } from '../../src/lib/parse';
 import { estimateSimilarity, gramHashes, minhashSignature, orderPair, selectPairs, type RelatedInput } from '../../src/lib/related';
 import type { Level, Region } from '../../src/lib/types';
+import { readSeedTexts } from '../seeds';
 
 const notices = loadNotices();
 const seedDocs: RelatedInput[] = notices.map((n) => ({ ...n, text: noticeClauses(n).map((c) => c.key).join('') }));
@@ -142,11 +141,7 @@ describe('selectPairs', () => {
     // 200 generated notices (adapted from the seeds, so most pairs share wording). With no bucket
     // crowded enough to be windowed, a pair is a candidate when some band's rows agree and are not
     // empty; each notice keeps its k best candidates by similarity, then slug.
-    const seedDir = join(import.meta.dirname, '..', '..', 'seeds');
-    const seedTexts = readdirSync(seedDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((name) => ({ name, text: readFileSync(join(seedDir, name), 'utf8') }));
+    const seedTexts = readSeedTexts();
     const docs: RelatedInput[] = generateCorpus({ notices: 200, seed: 'related', seedTexts }).map(({ meta, text }) => {
       const blocks = parseNotice(text);
       return { ...meta, relations: [], text: noticeClauses({ ...meta, blocks }).map((c) => c.key).join('') };
