@@ -216,7 +216,12 @@ function indexBigrams(sets: Int32Array[]): { shift: number; mask: number } {
 /** Bigram sets per clause list, cached: a notice's clauses are shingled once for all its pairs. */
 const shingleCache = new WeakMap<readonly Clause[], Int32Array[]>();
 
-function shinglesOf(clauses: readonly Clause[]): Int32Array[] {
+/**
+ * A clause list's bigram sets, shingled on first use and cached on the list. A build shingles
+ * each paired notice once, whatever its number of pairs; the bench times that apart from the
+ * pairs (scripts/bench-compare.ts).
+ */
+export function shinglesOf(clauses: readonly Clause[]): Int32Array[] {
   let sets = shingleCache.get(clauses);
   if (!sets) shingleCache.set(clauses, (sets = clauses.map((c) => shingle(c.key))));
   return sets;
