@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { loadGlossary } from '../../src/data/glossary';
+import { glossaryForms, loadGlossary } from '../../src/data/glossary';
 import { loadNotices } from '../../src/data/notices';
 import { blockTexts, bookTitle, buildTermIndex, sentenceAround, summarize } from '../../src/site/terms';
 import { popoverEntries } from '../../src/components/TermDefinitions';
 import { buildCitation } from '../../src/components/TermCite';
 import { matchesFilter } from '../../src/components/TermFilter';
+import { generateCorpus } from '../../src/lib/generate';
+import { parseNotice } from '../../src/lib/parse';
+import { buildMatcher, findTerms } from '../../src/lib/terms';
+import type { Notice } from '../../src/lib/types';
+import { readSeedTexts } from '../seeds';
 
 const notices = loadNotices();
 const index = buildTermIndex(loadGlossary(), notices);
@@ -68,6 +73,43 @@ describe('term occurrence lists', () => {
         }
       }
     }
+  });
+});
+
+describe('term counts over a generated corpus', () => {
+  it('count, per notice and per form, exactly what finding the terms in every text finds, in timeline order', () => {
+    const seedTexts = readSeedTexts();
+    const corpus: Notice[] = [...notices, ...generateCorpus({ notices: 200, seed: 'term-counts', seedTexts }).map(({ meta, text }) => ({ ...meta, blocks: parseNotice(text) }))];
+    const entries = loadGlossary();
+    const big = buildTermIndex(entries, corpus);
+    const matcher = buildMatcher(glossaryForms(entries));
+    // slug → notice → form → count, straight from the matcher.
+    const expected = new Map<string, Map<string, Map<string, number>>>();
+    for (const n of corpus) {
+      for (const b of n.blocks) {
+        for (const { text } of blockTexts(b)) {
+          for (const m of findTerms(text, matcher)) {
+            const byNotice = expected.get(m.slug) ?? expected.set(m.slug, new Map()).get(m.slug)!;
+            const byForm = byNotice.get(n.slug) ?? byNotice.set(n.slug, new Map()).get(n.slug)!;
+            byForm.set(m.form, (byForm.get(m.form) ?? 0) + 1);
+          }
+        }
+      }
+    }
+    let checked = 0;
+    for (const t of big.terms) {
+      const byNotice = expected.get(t.entry.slug) ?? new Map<string, Map<string, number>>();
+      const total = (forms: Map<string, number>) => [...forms.values()].reduce((a, c) => a + c, 0);
+      expect(new Map(t.timeline.map((x) => [x.slug, x.count]))).toEqual(new Map([...byNotice].map(([slug, forms]) => [slug, total(forms)])));
+      expect(t.occurrences.map((o) => [o.notice.slug, o.items.length])).toEqual(t.timeline.map((x) => [x.slug, x.count]));
+      const order = t.timeline.map((x) => x.slug);
+      for (const f of t.forms) {
+        const want = order.filter((slug) => byNotice.get(slug)?.has(f.form)).map((slug) => ({ slug, count: byNotice.get(slug)!.get(f.form)! }));
+        expect(f.notices).toEqual(want);
+        checked += want.length;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });
 
