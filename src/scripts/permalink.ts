@@ -9,7 +9,7 @@ import { shortLabel } from '../components/notice-block';
  */
 export function addPermalinks(body: HTMLElement): void {
   const word = body.dataset.permalink ?? '';
-  for (const block of body.querySelectorAll<HTMLElement>(':scope > .clause-heading[id], :scope > p.clause[id]')) {
+  for (const block of body.querySelectorAll<HTMLElement>(':scope > :is(h2, h3, h4, h5, h6)[id], :scope > p.clause[id]')) {
     const link = document.createElement('a');
     link.className = 'permalink';
     link.href = `#${block.id}`;

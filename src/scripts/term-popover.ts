@@ -55,7 +55,12 @@ function definitionNodes(d: Definition): HTMLParagraphElement[] {
 }
 
 function termLink(target: EventTarget | null): HTMLAnchorElement | undefined {
-  return (target instanceof Element && target.closest<HTMLAnchorElement>('a.term-link[data-term]')) || undefined;
+  return (target instanceof Element && target.closest<HTMLAnchorElement>('a.term-link')) || undefined;
+}
+
+/** The term a link points to: the slug in its path (`/terms/san-guan-san-bixu/`). */
+function termSlug(link: HTMLAnchorElement): string {
+  return /\/terms\/([^/]+)\/$/.exec(link.pathname)?.[1] ?? '';
 }
 
 function ensurePopover(): HTMLDivElement {
@@ -96,7 +101,7 @@ async function open(link: HTMLAnchorElement, byTouch = false): Promise<void> {
   const { failed, tapHint } = words();
   let nodes: HTMLParagraphElement[];
   try {
-    const d = (await loadDefinitions())[link.dataset.term ?? ''];
+    const d = (await loadDefinitions())[termSlug(link)];
     nodes = d ? definitionNodes(d) : [];
   } catch {
     nodes = [paragraph(failed ?? '')];

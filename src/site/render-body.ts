@@ -13,12 +13,16 @@ import type { Segment } from '../lib/terms';
 import { ui } from '../i18n';
 import type { RenderBlock } from './notice-page';
 
-/** Text with its glossary terms linked. */
+/**
+ * Text with its glossary terms linked. The link's path names the term (the popover reads the
+ * slug from it): markup is most of a notice page's characters after the text, and every
+ * character costs the build as much to flatten and encode as one of the text (issue #6).
+ */
 export function renderSegments(segments: Segment[], base: string): string {
   let html = '';
   for (const s of segments) {
     html += s.term
-      ? `<a class="term-link" href="${escapeHtml(`${base}terms/${s.term.slug}/`)}" data-term="${escapeHtml(s.term.slug)}">${escapeHtml(s.text)}</a>`
+      ? `<a class="term-link" href="${escapeHtml(`${base}terms/${s.term.slug}/`)}">${escapeHtml(s.text)}</a>`
       : escapeHtml(s.text);
   }
   return html;
@@ -64,7 +68,8 @@ export function renderTable(id: string, cells: Segment[][][], base: string, attr
 }
 
 /**
- * One block: a heading (level from the Chinese numbering), a clause, furniture or the table.
+ * One block: a heading (level from the Chinese numbering: depth 1 is an h2, and so on), a
+ * clause, furniture or the table.
  * A block whose clause other notices hold too carries how many (`data-also`): the page's script
  * shows "同样的条文也见于 N 份通知" under it and lists them on request (`src/scripts/also-in.ts`).
  * As HTML, that line under every clause was a quarter of a page at 3,000 notices.
@@ -75,7 +80,7 @@ export function renderBlock(item: RenderBlock, base: string): string {
   const { block } = item;
   if (block.type === 'heading') {
     const tag = `h${Math.min(block.depth + 1, 6)}`;
-    return `<${tag} id="${escapeHtml(block.id)}" class="clause-heading depth-${block.depth}"${also}>${renderSegments(item.segments, base)}</${tag}>`;
+    return `<${tag} id="${escapeHtml(block.id)}"${also}>${renderSegments(item.segments, base)}</${tag}>`;
   }
   if (block.type === 'paragraph') {
     const note = item.responsibility ? `<span class="responsibility">${escapeHtml(item.responsibility)}</span>` : '';

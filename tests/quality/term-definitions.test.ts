@@ -36,7 +36,7 @@ describe('term definitions for the popover', () => {
 
   test.each(slugs)('%s: links only terms the file defines, and says where the file is', (slug) => {
     const page = html.get(slug)!;
-    const linked = [...new Set([...page.matchAll(/<a class="term-link" [^>]*data-term="([^"]+)"/g)].map((m) => m[1]!))];
+    const linked = [...new Set([...page.matchAll(/<a class="term-link" href="\/terms\/([^/"]+)\/"/g)].map((m) => m[1]!))];
     expect(linked.length).toBeGreaterThan(0);
     expect(linked.filter((term) => !definitions[term])).toEqual([]);
     expect(/<div class="term-defs" hidden [^>]*data-src="\/data\/term-definitions\.json"/.test(page)).toBe(true);
