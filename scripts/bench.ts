@@ -303,6 +303,11 @@ async function main(): Promise<void> {
   const half = Math.max(1, Math.floor(n / 2));
   say(`notices ${n} (and ${half}), seed ${args.seed}, ${(await import('node:os')).cpus().length} CPUs; log ${LOG}`);
 
+  // A build's per-notice figures (ms a notice): its loader's logs, the term scan (the notice
+  // pages' too: their term links reuse what it found), and its notice pages.
+  const loader = (b: SiteBuild) => ({ load: (b.loadMs ?? NaN) / n, read: (b.readMs ?? NaN) / n, parse: (b.parseMs ?? NaN) / n, bodies: (b.bodiesMs ?? NaN) / n, terms: (b.termsMs ?? NaN) / n });
+  const sitePage = (b: SiteBuild) => (b.astroLog.pages.notices?.renderMs ?? NaN) / n;
+
   const corpusN = join(WORK, `corpus-n${n}-s${args.seed}`);
   const corpusHalf = join(WORK, `corpus-n${half}-s${args.seed}`);
   const t0 = performance.now();
@@ -418,9 +423,6 @@ async function main(): Promise<void> {
     // whole margin; the notice route of the full build, one ~7 s slice of a 13-minute build, moved
     // from 2.07 to 3.48 ms a page across runs of the same code. That slice is still printed, as
     // information.
-    // The term scan is the notice pages' too: their term links reuse what it found.
-    const loader = (b: SiteBuild) => ({ load: (b.loadMs ?? NaN) / n, read: (b.readMs ?? NaN) / n, parse: (b.parseMs ?? NaN) / n, bodies: (b.bodiesMs ?? NaN) / n, terms: (b.termsMs ?? NaN) / n });
-    const sitePage = (b: SiteBuild) => (b.astroLog.pages.notices?.renderMs ?? NaN) / n;
     const buildBareRun = async () => {
       const r = await buildBare(corpusN, `n${n}`);
       const log = summariseAstroLog(r.output ?? '', r.timeline);
@@ -526,8 +528,8 @@ async function main(): Promise<void> {
       });
       const base = results.perNotice as { barePage: number; bareMeta: number } | undefined;
       if (base) {
-        const page = (again.astroLog.pages.notices?.renderMs ?? NaN) / n;
-        const warm = { load: (again.loadMs ?? NaN) / n, bodies: (again.bodiesMs ?? NaN) / n, terms: (again.termsMs ?? NaN) / n };
+        const page = sitePage(again);
+        const warm = loader(again);
         const total = warm.load + warm.bodies + warm.terms + page;
         const bareTotal = base.bareMeta + base.barePage;
         rows.push({
