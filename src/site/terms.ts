@@ -3,7 +3,7 @@
  * term into forms (with their years), a timeline of notices, and the occurrences with their
  * sentence. Pages, the popover component and `/data/terms.json` read this; none recomputes it.
  */
-import { buildMatcher, findTerms, type TermMatch, type TermMatcher, type TermForm } from '../lib/terms';
+import { buildMatcher, pushTerms, type TermMatch, type TermMatcher, type TermForm } from '../lib/terms';
 import type { Block, Level, Notice, Region } from '../lib/types';
 import type { GlossaryEntry } from '../schemas/glossary';
 import { checkTermsOccur, glossaryForms, loadGlossary } from '../data/glossary';
@@ -81,8 +81,9 @@ export interface TermIndex {
 }
 
 /**
- * Matches kept compactly for the whole build: per block, where its run starts in `runs`, a run
- * being the match count and then (start, end, index in the matcher's forms) for each match. As
+ * Matches kept compactly for the whole build: per heading or paragraph, where its run starts in
+ * `runs`, a run being the match count and then (start, end, index in the matcher's forms) for
+ * each match (`runs` also holds the table cells' runs, which no block points to). As
  * objects they held 37 MB at 3,000 notices all build long; this holds ~4 MB, and 3.4 MB off the heap.
  */
 export interface BlockMatches {
@@ -194,41 +195,55 @@ export function buildTermIndex(entries: GlossaryEntry[], notices: Notice[]): Ter
   const kindOf = new Map(forms.map((f) => [`${f.slug}\u0000${f.form}`, f.kind]));
   const refs = new Map(notices.map((n) => [n.slug, refOf(n)]));
   const bySlugOcc = new Map<string, TermOccurrence[]>();
-  // What the notice pages reuse (see `BlockMatches`). Each kept form is spelled once.
-  const formIndex = new Map(matcher.forms.map((f, i) => [f.form, i]));
   const at = new Map<Block, number>();
   const runs: number[] = [];
 
   // First the matches in every text (what the notice pages' term links reuse, timed on its own),
-  // then the occurrences the term pages list, in the same order.
+  // then the occurrences the term pages list, in the same order. The scan keeps numbers only:
+  // each text's run of matches in `runs`, and for each text with a match, where it is (`hits`:
+  // notice, block, text of the block, start of its run). As objects, every match and every text
+  // with one lived until the occurrences were made, and the collector copied them (issue #6).
   const scanStarted = performance.now();
-  const found: { notice: string; id: string; text: string; matches: TermMatch[] }[] = [];
-  for (const n of notices) {
-    for (const block of n.blocks) {
-      for (const { id, text } of blockTexts(block)) {
-        const matches = findTerms(text, matcher);
-        if (matches.length === 0) continue;
-        if (block.type === 'heading' || block.type === 'paragraph') {
-          at.set(block, runs.length);
-          runs.push(matches.length);
-          for (const m of matches) runs.push(m.start, m.end, formIndex.get(m.form)!);
-        }
-        found.push({ notice: n.slug, id, text, matches });
+  const hits: number[] = [];
+  const scanText = (text: string, n: number, b: number, t: number): number => {
+    const from = runs.length;
+    runs.push(0);
+    const count = pushTerms(text, matcher, runs);
+    if (count === 0) {
+      runs.length = from;
+      return -1;
+    }
+    runs[from] = count;
+    hits.push(n, b, t, from);
+    return from;
+  };
+  notices.forEach(({ blocks }, n) => {
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
+      if (block.type === 'heading' || block.type === 'paragraph') {
+        const from = scanText(block.text, n, b, 0);
+        if (from >= 0) at.set(block, from);
+      } else {
+        blockTexts(block).forEach(({ text }, t) => scanText(text, n, b, t));
       }
     }
-  }
+  });
   const scanMs = performance.now() - scanStarted;
-  for (const { notice, id, text, matches } of found) {
-    for (const m of matches) {
-      const list = bySlugOcc.get(m.slug) ?? [];
+  for (let h = 0; h < hits.length; h += 4) {
+    const notice = notices[hits[h]!]!;
+    const { id, text } = blockTexts(notice.blocks[hits[h + 1]!]!)[hits[h + 2]!]!;
+    const from = hits[h + 3]!;
+    for (let k = from + 1; k < from + 1 + 3 * runs[from]!; k += 3) {
+      const { form, slug } = matcher.forms[runs[k + 2]!]!;
+      const list = bySlugOcc.get(slug) ?? [];
       list.push({
-        notice,
+        notice: notice.slug,
         block: id,
-        form: m.form,
-        kind: kindOf.get(`${m.slug}\u0000${m.form}`) ?? 'term',
-        ...sentenceAround(text, m.start, m.end),
+        form,
+        kind: kindOf.get(`${slug}\u0000${form}`) ?? 'term',
+        ...sentenceAround(text, runs[k]!, runs[k + 1]!),
       });
-      bySlugOcc.set(m.slug, list);
+      bySlugOcc.set(slug, list);
     }
   }
 
