@@ -285,12 +285,15 @@ export function findTerms(text: string, matcher: TermMatcher): TermMatch[] {
 }
 
 /**
- * `findTerms` without its objects: each match's start, end and index in `matcher.forms` pushed
- * onto `out`. Returns how many matches it pushed. For scans over a whole corpus, where a match
- * object for each of hundreds of thousands of matches is what the garbage collector pays for.
+ * `findTerms` without its objects, as a run of numbers pushed onto `out`: the number of matches,
+ * then each match's start, end and index in `matcher.forms`. Nothing is pushed for a text with
+ * no match. Returns the number of matches. For scans over a whole corpus, where an object for
+ * each of hundreds of thousands of matches is what the garbage collector pays for.
  */
 export function pushTerms(text: string, matcher: TermMatcher, out: number[]): number {
   const used = scan(text, asAutomaton(matcher));
+  if (used === 0) return 0;
+  out.push(used / 3);
   for (let k = 0; k < used; k++) out.push(found[k]!);
   return used / 3;
 }

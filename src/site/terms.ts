@@ -207,13 +207,7 @@ export function buildTermIndex(entries: GlossaryEntry[], notices: Notice[]): Ter
   const hits: number[] = [];
   const scanText = (text: string, n: number, b: number, t: number): number => {
     const from = runs.length;
-    runs.push(0);
-    const count = pushTerms(text, matcher, runs);
-    if (count === 0) {
-      runs.length = from;
-      return -1;
-    }
-    runs[from] = count;
+    if (pushTerms(text, matcher, runs) === 0) return -1;
     hits.push(n, b, t, from);
     return from;
   };
