@@ -137,7 +137,8 @@ export function sentenceAround(text: string, start: number, end: number): { befo
   while (to < text.length && to - end < CONTEXT && !endsSentenceAt(text, to)) to++;
   if (to < text.length && endsSentenceAt(text, to) && text.charCodeAt(to) !== 0x0a) to++;
   const before = (from > 0 && !endsSentenceAt(text, from - 1) ? '…' : '') + text.slice(from, start);
-  const after = text.slice(end, to) + (to < text.length && !endsSentenceAt(text, to - 1) ? '…' : '');
+  // … only where the sentence goes on: not after its end mark, nor before a line break.
+  const after = text.slice(end, to) + (to < text.length && !endsSentenceAt(text, to - 1) && !endsSentenceAt(text, to) ? '…' : '');
   return { before, match: text.slice(start, end), after };
 }
 

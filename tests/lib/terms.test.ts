@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildMatcher, findTerms, foldText, segmentTerms, type TermForm, type TermMatch } from '../../src/lib/terms';
+import { buildMatcher, findTerms, foldText, pushTerms, segmentTerms, type TermForm, type TermMatch } from '../../src/lib/terms';
 import { glossaryForms, loadGlossary } from '../../src/data/glossary';
 
 const seedSlugs = ['hongtong-2024-jiedu', 'kelan-2023', 'qinshui-2025', 'shanxi-2020', 'yicheng-2023'];
@@ -154,6 +154,26 @@ describe('findTerms against the rule written by hand', () => {
       const text = Array.from({ length: 1 + random(12) }, () => pieces[random(pieces.length)]).join('');
       expect(findTerms(text, matcher), text).toEqual(findTermsByHand(text, matcher.forms));
     }
+  });
+});
+
+describe('pushTerms', () => {
+  it('pushes what findTerms finds on every line of the seeds, as numbers, and nothing for a line without a term', () => {
+    let withTerms = 0;
+    let without = 0;
+    for (const [slug, text] of seeds) {
+      for (const line of text.split('\n')) {
+        const out = [-1];
+        const found = findTerms(line, matcher);
+        expect(pushTerms(line, matcher, out), slug).toBe(found.length);
+        const index = (m: TermMatch) => matcher.forms.findIndex((f) => f.form === m.form && f.slug === m.slug);
+        expect(out, line).toEqual(found.length === 0 ? [-1] : [-1, found.length, ...found.flatMap((m) => [m.start, m.end, index(m)])]);
+        if (found.length > 0) withTerms++;
+        else without++;
+      }
+    }
+    expect(withTerms).toBeGreaterThan(100);
+    expect(without).toBeGreaterThan(100);
   });
 });
 

@@ -122,6 +122,20 @@ describe('sentenceAround', () => {
     const long = 'x'.repeat(100) + '三同时';
     expect(sentenceAround(long, 100, 103).before.startsWith('…')).toBe(true);
   });
+
+  it('ends a sentence at each of 。！？； in both widths, and at a line break, which it leaves out', () => {
+    const around = (text: string) => {
+      const start = text.indexOf('三同时');
+      const s = sentenceAround(text, start, start + 3);
+      return `${s.before}[${s.match}]${s.after}`;
+    };
+    for (const end of ['。', '！', '？', '；', '!', '?', ';']) {
+      expect(around(`前句${end}落实三同时制度${end}后句`), end).toBe(`落实[三同时]制度${end}`);
+    }
+    expect(around('表头\n落实三同时制度\n下一行')).toBe('落实[三同时]制度');
+    // At most 60 characters each side, with … where the sentence goes on.
+    expect(around(`${'甲'.repeat(70)}三同时${'乙'.repeat(70)}。`)).toBe(`…${'甲'.repeat(60)}[三同时]${'乙'.repeat(60)}…`);
+  });
 });
 
 describe('helpers for the components', () => {
