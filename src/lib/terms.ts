@@ -56,8 +56,9 @@ interface Node {
  *
  * A state is kept as its row's offset in the table (state × width), so the next read needs no
  * multiplication, and as a negative offset when a form ends there: the scan's one check per
- * character is then a sign. Each character's move waits on the one before; the multiplication
- * it no longer waits on was a third of the scan (issue #6).
+ * character is then a sign. Each character's move waits on the one before, so what it waits on
+ * counts. With the scan keeping numbers instead of match objects (`pushTerms`), the term index's
+ * scan of 3,000 generated notices went from ~620 to ~400 ms (issue #6).
  */
 class Automaton implements TermMatcher {
   /** Class of each UTF-16 code unit, folded (0: in no form); one byte while there are at most 256 classes. */
