@@ -231,9 +231,14 @@ export function buildTermIndex(entries: GlossaryEntry[], notices: Notice[]): Ter
     }
   });
   const scanMs = performance.now() - scanStarted;
+  // A block's texts, made once for all its hits (a table's cells are one hit each).
+  let textsOf: Block | undefined;
+  let texts: { id: string; text: string }[] = [];
   for (let h = 0; h < hits.length; h += 4) {
     const notice = notices[hits[h]!]!;
-    const { id, text } = blockTexts(notice.blocks[hits[h + 1]!]!)[hits[h + 2]!]!;
+    const block = notice.blocks[hits[h + 1]!]!;
+    if (block !== textsOf) [textsOf, texts] = [block, blockTexts(block)];
+    const { id, text } = texts[hits[h + 2]!]!;
     const from = hits[h + 3]!;
     for (let k = from + 1; k < from + 1 + 3 * runs[from]!; k += 3) {
       const { form, slug } = matcher.forms[runs[k + 2]!]!;
