@@ -51,8 +51,6 @@ const NFKC_STABLE = (() => {
   return table;
 })();
 
-
-
 /** `**bold**`, heading hashes, rules and stray backslashes from the Markdown the seeds carry. */
 export function stripMarkdown(text: string): string {
   // Each pattern needs its character: most clauses hold none of them, and skip all four.
@@ -81,7 +79,6 @@ export function numberingPrefixPattern(): RegExp {
 const NUMBERING_PREFIX = numberingPrefixPattern();
 
 /** Removes one or more numbering prefixes (`（二）1.` → ``), so renumbering is not a change. */
-
 export function stripNumbering(text: string): string {
   let out = text;
   for (let i = 0; i < 3; i++) {
@@ -117,8 +114,13 @@ const placeNamesByList = new WeakMap<readonly string[], PlaceNames>();
  */
 const CHAR_FLAGS = new Uint8Array(0x10000);
 const STARTS_PLACE = 1;
-const SELF_LEVEL = 2; // 县区市省州旗 after 我全本各: 我县, 全区 …
-const BODY_LEVEL = 4; // 县区市省 before 政府, 委 …: 县政府, 区安委会 …
+/*
+ * A self-reference to the issuing level: 我县 全区 本市 县安委会 区政府 县级 …; the level word
+ * becomes the placeholder, so 我县 ≡ 我区 and 县安委会 ≡ 区安委会. A level word (县区市省州旗)
+ * right after 我全本各, or one of 县区市省 right before one of `BODY_AFTER`.
+ */
+const SELF_LEVEL = 2;
+const BODY_LEVEL = 4;
 const SELF_BEFORE = 8;
 for (const c of '县区市省州旗') CHAR_FLAGS[c.charCodeAt(0)]! |= SELF_LEVEL;
 for (const c of '县区市省') CHAR_FLAGS[c.charCodeAt(0)]! |= BODY_LEVEL;
@@ -153,19 +155,11 @@ function placeNames(places: readonly string[]): PlaceNames {
 }
 
 /**
- * A self-reference to the issuing level: 我县 全区 本市 县安委会 区政府 县级 …; the level word
- * becomes the placeholder, so 我县 ≡ 我区 and 县安委会 ≡ 区安委会.
- */
-export function selfReferencePattern(): RegExp {
-  return /(?<=[我全本各])[县区市省州旗]|[县区市省](?=(?:人民)?政府|委|党|安委|安办|安委办|直|属|级|财政|应急|有关)/g;
-}
-
-/**
  * Where in `text` a place name or a self-reference sits, as sorted, disjoint [start, end) spans.
- * The spans an alternation of the place names (longest first) and then `selfReferencePattern()`
- * would match, found by character code: as regular expressions they were a third of the time it
- * takes to split a notice into clauses (tests/lib/normalize.test.ts checks that both ways agree
- * on every clause of the seeds and of a generated corpus).
+ * Found by character code: as two regular expressions (an alternation of the place names,
+ * longest first, and one for self-references) they were a third of the time it took to split a
+ * notice into clauses. tests/lib/normalize.test.ts keeps those expressions and checks that both
+ * ways agree on every line of the seeds and of a generated corpus.
  */
 export function findLocalSpans(text: string, places: readonly string[] = []): Array<[number, number]> {
   const names = placeNames(places);
@@ -177,10 +171,11 @@ export function findLocalSpans(text: string, places: readonly string[] = []): Ar
   let end = 0;
   let placesFrom = 0;
   for (let i = 0; i < text.length; i++) {
-    const flags = CHAR_FLAGS[text.charCodeAt(i)]!;
+    const code = text.charCodeAt(i);
+    const flags = CHAR_FLAGS[code]!;
     if (flags === 0) continue;
     if (flags & STARTS_PLACE && i >= placesFrom) {
-      const list = names.get(text.charCodeAt(i));
+      const list = names.get(code);
       if (list) {
         for (const name of list) {
           if (!text.startsWith(name, i)) continue;

@@ -6,7 +6,6 @@ import {
   normalizeForMatch,
   PLACE,
   placeNamesOf,
-  selfReferencePattern,
   stripMarkdown,
   stripNumbering,
   toHalfWidth,
@@ -112,12 +111,13 @@ const reference = {
       .replace(/^\s*-{3,}\s*$/gm, '')
       .replace(/<\/?p>/g, ''),
   keepLettersAndDigits: (text: string) => text.replace(/[^\p{L}\p{N}◇]+/gu, '').toLowerCase(),
+  selfReference: /(?<=[我全本各])[县区市省州旗]|[县区市省](?=(?:人民)?政府|委|党|安委|安办|安委办|直|属|级|财政|应急|有关)/g,
   findLocalSpans(text: string, places: readonly string[]): Array<[number, number]> {
     const provinces = ['北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆', '香港', '澳门'];
     const names = [...new Set([...places, ...provinces.flatMap((p) => [`${p}省`, `${p}市`, `${p}自治区`, p])])].sort((x, y) => y.length - x.length);
     const placePattern = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
     const spans: Array<[number, number]> = [];
-    for (const re of [placePattern, selfReferencePattern()]) for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+    for (const re of [placePattern, reference.selfReference]) for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
     spans.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
     const out: Array<[number, number]> = [];
     for (const span of spans) if (!(out.length > 0 && span[0] < out[out.length - 1]![1])) out.push(span);
