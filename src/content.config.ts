@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { ContentError, buildNotice, contentRoot, listNoticeFiles, withSeed } from './data/notices';
-import { PackWriter, dropUnusedPacks, keepParsed, noticeFilesDigest, parserDigest, type ParsedRef } from './data/parse-cache';
+import { PackWriter, dropUnusedPacks, noticeFilesDigest, parserDigest, type ParsedRef } from './data/parse-cache';
 
 const notices = defineCollection({
   loader: {
@@ -53,9 +53,9 @@ const notices = defineCollection({
           continue;
         }
         parsed++;
+        // The blocks go to the pack only: the pages read them back from it (see parse-cache.ts).
         const { blocks, ...meta } = result.notice;
         const parsedRef = pack.add(digest, blocks);
-        keepParsed(parsedRef, blocks);
         // The store keeps an entry whose digest it already has: with the same files but a lost
         // pack, the entry must go first or it keeps pointing into the lost pack.
         if (entry?.digest === digest) store.delete(f.slug);

@@ -103,11 +103,12 @@ export function comparableClauses(blocks: readonly Block[], places: readonly str
 }
 
 /**
- * Clauses per notice, cached on the blocks array: a notice in many pairs is split and
- * normalised once. Each notice is localised with its own place names (and every province):
+ * Clauses per notice, cached on the notice (not its blocks array: the site's notices read their
+ * blocks anew when asked again later, see `src/site/notices.ts`): a notice in many pairs is split
+ * and normalised once. Each notice is localised with its own place names (and every province):
  * that is what its text names, and it keeps the cache independent of the other notice.
  */
-let clauseCache = new WeakMap<readonly Block[], Clause[]>();
+let clauseCache = new WeakMap<ComparableNotice, Clause[]>();
 
 /**
  * Drop every cached notice's clauses (they are computed again on demand). A build calls this
@@ -119,10 +120,10 @@ export function forgetClauses(): void {
 }
 
 export function noticeClauses(notice: ComparableNotice): Clause[] {
-  let clauses = clauseCache.get(notice.blocks);
+  let clauses = clauseCache.get(notice);
   if (!clauses) {
     clauses = comparableClauses(notice.blocks, placeNamesOf(notice.region));
-    clauseCache.set(notice.blocks, clauses);
+    clauseCache.set(notice, clauses);
   }
   return clauses;
 }

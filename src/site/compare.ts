@@ -104,12 +104,13 @@ class Lru<V> {
   }
 }
 
-const blockDigests = new WeakMap<object, string>();
+/** By notice, not by its blocks array, which a notice reads anew when asked again later. */
+const noticeDigests = new WeakMap<Notice, string>();
 
 /** Digest of what a comparison reads of a notice: its slug, region and blocks. */
 function noticeDigest(n: Notice): string {
-  let d = blockDigests.get(n.blocks);
-  if (!d) blockDigests.set(n.blocks, (d = digest(n.slug, JSON.stringify(n.region), JSON.stringify(n.blocks))));
+  let d = noticeDigests.get(n);
+  if (!d) noticeDigests.set(n, (d = digest(n.slug, JSON.stringify(n.region), JSON.stringify(n.blocks))));
   return d;
 }
 

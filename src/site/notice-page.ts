@@ -40,8 +40,8 @@ const HEAD_ROLES = new Set<FurnitureRole>(['masthead', 'doc-number', 'title', 'i
 /** Headings at this depth or above start a new section: terms are marked again after them. */
 const SECTION_DEPTH = 2;
 
-/** `findTerms(block.text, matcher)` for a heading or paragraph, found before (see `knownMatches` in `./terms`). */
-export type KnownMatches = (block: Block) => readonly TermMatch[];
+/** `findTerms(block.text, matcher)` for the notice's heading or paragraph at this index, found before (see `knownMatches` in `./terms`). */
+export type KnownMatches = (blockIndex: number) => readonly TermMatch[];
 
 /**
  * The matches of a paragraph's clause, the text before its responsibility note at `noteStart`,
@@ -67,14 +67,15 @@ export function buildNoticePage(notice: Notice, matcher: TermMatcher | null, als
   const termSlugs: string[] = [];
   let seen = new Set<string>();
   let inBody = false;
-  const lastBody = notice.blocks.findLastIndex((b) => b.type !== 'furniture' || b.role === 'annex-note');
+  const { blocks } = notice;
+  const lastBody = blocks.findLastIndex((b) => b.type !== 'furniture' || b.role === 'annex-note');
   const segment = (text: string, matches?: readonly TermMatch[]): Segment[] => {
     if (!matcher) return [{ text }];
     const segments = segmentMatches(text, matches ?? findTerms(text, matcher), seen);
     for (const s of segments) if (s.term && !termSlugs.includes(s.term.slug)) termSlugs.push(s.term.slug);
     return segments;
   };
-  for (const [index, block] of notice.blocks.entries()) {
+  for (const [index, block] of blocks.entries()) {
     const isHeadFurniture = block.type === 'furniture' && HEAD_ROLES.has(block.role) && !inBody;
     if (isHeadFurniture) {
       head[block.role] = block;
@@ -97,10 +98,10 @@ export function buildNoticePage(notice: Notice, matcher: TermMatcher | null, als
       const noteStart = block.text.length - block.responsibility.length - 2;
       const note = block.text.slice(noteStart);
       const clause = block.text.slice(0, noteStart);
-      const found = known && clauseMatches(block.text, known(block), noteStart);
+      const found = known && clauseMatches(block.text, known(index), noteStart);
       body.push({ block, segments: segment(clause, found), responsibility: note, alsoIn: others });
     } else {
-      const found = known && block.type !== 'furniture' ? known(block) : undefined;
+      const found = known && block.type !== 'furniture' ? known(index) : undefined;
       body.push({ block, segments: segment(block.text, found), alsoIn: others });
     }
   }

@@ -6,7 +6,7 @@
 import { buildNoticePage, type NoticePage } from './notice-page';
 import { getAlsoInIndex, getAlsoInPlaces, shortName } from './compare';
 import { getNotices } from './notices';
-import { getTermIndex, knownMatches, type TermIndex } from './terms';
+import { getTermMatches, knownMatches, type TermMatches } from './terms';
 import type { TermMatcher } from '../lib/terms';
 import type { Notice } from '../lib/types';
 
@@ -15,7 +15,7 @@ interface Shared {
   /** Each notice's short name, for the "also in" lists of the notices' JSON. */
   names: Map<string, string>;
   matcher: TermMatcher;
-  terms: TermIndex;
+  terms: TermMatches;
   /** Notice slug → block id → how many other notices hold the clause. */
   alsoIn: Map<string, Map<string, number>>;
 }
@@ -24,7 +24,7 @@ let shared: Promise<Shared> | undefined;
 
 function getShared(): Promise<Shared> {
   shared ??= (async () => {
-    const [notices, terms, index] = await Promise.all([getNotices(), getTermIndex(), getAlsoInIndex()]);
+    const [notices, terms, index] = await Promise.all([getNotices(), getTermMatches(), getAlsoInIndex()]);
     return {
       bySlug: new Map(notices.map((n) => [n.slug, n])),
       names: new Map(notices.map((n) => [n.slug, shortName(n)])),

@@ -62,49 +62,55 @@ export interface TermData {
   related: { slug: string; term: string }[];
 }
 
-export interface TermIndex {
-  terms: TermData[];
-  bySlug: Map<string, TermData>;
+/**
+ * What the notice pages need of the glossary: the matcher, and what it found in every heading and
+ * paragraph of every notice (their term links). The term pages' data (`TermIndex`) is built from
+ * it only when a term page asks.
+ */
+export interface TermMatches {
   matcher: TermMatcher;
-  /**
-   * What `findTerms` found in each heading's and paragraph's text while the index was built, for
-   * the notice pages to reuse (see `knownMatches`); blocks with no match are left out.
-   */
   blockMatches: BlockMatches;
-  /** The notices whose headings and paragraphs `blockMatches` covers. */
-  scanned: ReadonlySet<Notice>;
   /**
-   * Milliseconds spent finding the terms in every text of every notice: the notice pages' share
-   * of building the index (their term links), which the bench counts in a notice's cost.
+   * Milliseconds spent reading every notice's blocks back from the parse cache, and finding the
+   * terms in its headings and paragraphs: what the notice pages' term links cost, which the bench
+   * counts in a notice's cost.
    */
+  readMs: number;
   scanMs: number;
 }
 
+export interface TermIndex extends TermMatches {
+  terms: TermData[];
+  bySlug: Map<string, TermData>;
+}
+
 /**
- * Matches kept compactly for the whole build: per heading or paragraph, where its run starts in
- * `runs`, a run being the match count and then (start, end, index in the matcher's forms) for
- * each match (`runs` also holds the table cells' runs, which no block points to). As
- * objects they held 37 MB at 3,000 notices all build long; this holds ~4 MB, and 3.4 MB off the heap.
+ * Matches kept compactly for the whole build: per notice scanned, for each of its blocks (by
+ * index, as notices read their blocks anew, see `./notices`) where the block's run starts in
+ * `runs`, or -1 for a block that is not a heading or paragraph or has no match. A run is the
+ * match count and then (start, end, index in the matcher's forms) for each match. As objects
+ * they held 37 MB at 3,000 notices all build long; this holds a few MB, most of it off the heap.
  */
 export interface BlockMatches {
-  at: ReadonlyMap<Block, number>;
+  at: ReadonlyMap<Notice, Int32Array>;
   runs: Int32Array;
 }
 
 const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
 
 /**
- * The term matches the index already found in a notice's headings and paragraphs, or undefined
- * when the index did not look at this notice. A notice page marks the same texts: at 3,000
- * notices, finding every match twice cost ~0.15 ms a page.
+ * The term matches already found in a notice's headings and paragraphs, or undefined when the
+ * scan did not look at this notice. A notice page marks the same texts: at 3,000 notices,
+ * finding every match twice cost ~0.15 ms a page.
  */
-export function knownMatches(index: TermIndex, notice: Notice): ((block: Block) => readonly TermMatch[]) | undefined {
-  if (!index.scanned.has(notice)) return undefined;
-  const { at, runs } = index.blockMatches;
+export function knownMatches(index: TermMatches, notice: Notice): ((blockIndex: number) => readonly TermMatch[]) | undefined {
+  const { runs } = index.blockMatches;
+  const at = index.blockMatches.at.get(notice);
+  if (!at) return undefined;
   const { forms } = index.matcher;
-  return (block) => {
-    const from = at.get(block);
-    if (from === undefined) return NO_MATCHES;
+  return (blockIndex) => {
+    const from = at[blockIndex] ?? -1;
+    if (from < 0) return NO_MATCHES;
     const matches: TermMatch[] = [];
     for (let k = from + 1; k < from + 1 + 3 * runs[from]!; k += 3) {
       const { form, slug } = forms[runs[k + 2]!]!;
@@ -196,50 +202,50 @@ export function checkSources(entries: GlossaryEntry[], notices: Notice[]): void 
   }
 }
 
-/** Compute every term's page data from the glossary and the notices. */
-export function buildTermIndex(entries: GlossaryEntry[], notices: Notice[]): TermIndex {
-  const forms = glossaryForms(entries);
-  const matcher = buildMatcher(forms);
-  const kindOf = new Map(forms.map((f) => [`${f.slug}\u0000${f.form}`, f.kind]));
-  const refs = new Map(notices.map((n) => [n.slug, refOf(n)]));
-  const bySlugOcc = new Map<string, TermOccurrence[]>();
-  const at = new Map<Block, number>();
+/**
+ * Find the glossary's terms in every heading and paragraph of every notice, the notice pages'
+ * term links. Each notice's blocks are read once, and nothing of them is kept but numbers: each
+ * text's run of matches in `runs`, and where it starts (`at`).
+ */
+export function findBlockMatches(entries: GlossaryEntry[], notices: Notice[]): TermMatches {
+  const matcher = buildMatcher(glossaryForms(entries));
+  const at = new Map<Notice, Int32Array>();
   const runs: number[] = [];
-
-  // First the matches in every text (what the notice pages' term links reuse, timed on its own),
-  // then the occurrences the term pages list, in the same order. The scan keeps numbers only:
-  // each text's run of matches in `runs`, and for each text with a match, where it is (`hits`:
-  // notice, block, text of the block, start of its run). As objects, every match and every text
-  // with one lived until the occurrences were made, and the collector copied them (issue #6).
-  const scanStarted = performance.now();
-  const hits: number[] = [];
-  const scanText = (text: string, n: number, b: number, t: number): number => {
-    const from = runs.length;
-    if (pushTerms(text, matcher, runs) === 0) return -1;
-    hits.push(n, b, t, from);
-    return from;
-  };
-  notices.forEach(({ blocks }, n) => {
+  let readMs = 0;
+  let scanMs = 0;
+  for (const notice of notices) {
+    const reading = performance.now();
+    const { blocks } = notice;
+    const scanning = performance.now();
+    readMs += scanning - reading;
+    const starts = new Int32Array(blocks.length).fill(-1);
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b]!;
-      if (block.type === 'heading' || block.type === 'paragraph') {
-        const from = scanText(block.text, n, b, 0);
-        if (from >= 0) at.set(block, from);
-      } else {
-        blockTexts(block).forEach(({ text }, t) => scanText(text, n, b, t));
-      }
+      if (block.type !== 'heading' && block.type !== 'paragraph') continue;
+      const from = runs.length;
+      if (pushTerms(block.text, matcher, runs) > 0) starts[b] = from;
     }
-  });
-  const scanMs = performance.now() - scanStarted;
-  // A block's texts, made once for all its hits (a table's cells are one hit each).
-  let textsOf: Block | undefined;
-  let texts: { id: string; text: string }[] = [];
-  for (let h = 0; h < hits.length; h += 4) {
-    const notice = notices[hits[h]!]!;
-    const block = notice.blocks[hits[h + 1]!]!;
-    if (block !== textsOf) [textsOf, texts] = [block, blockTexts(block)];
-    const { id, text } = texts[hits[h + 2]!]!;
-    const from = hits[h + 3]!;
+    at.set(notice, starts);
+    scanMs += performance.now() - scanning;
+  }
+  return { matcher, blockMatches: { at, runs: Int32Array.from(runs) }, readMs, scanMs };
+}
+
+/**
+ * Compute every term's page data from the glossary and the notices, with the matches
+ * `findBlockMatches` found (looked for again when not given).
+ */
+export function buildTermIndex(entries: GlossaryEntry[], notices: Notice[], matches = findBlockMatches(entries, notices)): TermIndex {
+  const { matcher } = matches;
+  const { runs } = matches.blockMatches;
+  const kindOf = new Map(glossaryForms(entries).map((f) => [`${f.slug}\u0000${f.form}`, f.kind]));
+  const refs = new Map(notices.map((n) => [n.slug, refOf(n)]));
+  const bySlugOcc = new Map<string, TermOccurrence[]>();
+  // Each occurrence in text order, notice by notice. The headings' and paragraphs' matches are
+  // the scan's; a table's cells, which the notice pages mark as they render them, are looked at
+  // here, cell by cell so the context stays inside one cell. Each notice's blocks are read again.
+  const cellRuns: number[] = [];
+  const addOccurrences = (notice: Notice, id: string, text: string, from: number, runs: ArrayLike<number>) => {
     for (let k = from + 1; k < from + 1 + 3 * runs[from]!; k += 3) {
       const { form, slug } = matcher.forms[runs[k + 2]!]!;
       const list = bySlugOcc.get(slug) ?? [];
@@ -252,6 +258,21 @@ export function buildTermIndex(entries: GlossaryEntry[], notices: Notice[]): Ter
       });
       bySlugOcc.set(slug, list);
     }
+  };
+  for (const notice of notices) {
+    const starts = matches.blockMatches.at.get(notice);
+    notice.blocks.forEach((block, b) => {
+      const from = starts && (block.type === 'heading' || block.type === 'paragraph') ? starts[b]! : undefined;
+      if (from !== undefined) {
+        if (from >= 0) addOccurrences(notice, block.id, block.text, from, runs);
+        return;
+      }
+      // A table's cells (and every text of a notice the scan did not look at) are looked at now.
+      for (const { id, text } of blockTexts(block)) {
+        cellRuns.length = 0;
+        if (pushTerms(text, matcher, cellRuns) > 0) addOccurrences(notice, id, text, 0, cellRuns);
+      }
+    });
   }
 
   const byDate = (a: NoticeRef, b: NoticeRef) =>
@@ -301,7 +322,7 @@ export function buildTermIndex(entries: GlossaryEntry[], notices: Notice[]): Ter
   for (const t of terms) {
     t.related = t.entry.related.map((slug) => ({ slug, term: bySlug.get(slug)!.entry.term }));
   }
-  return { terms, bySlug, matcher, blockMatches: { at, runs: Int32Array.from(runs) }, scanned: new Set(notices), scanMs };
+  return { ...matches, terms, bySlug };
 }
 
 /** The texts a glossary check looks in: every block of every notice, by notice slug. */
@@ -311,11 +332,11 @@ export function noticeTexts(notices: Notice[]): Map<string, string> {
   );
 }
 
-let index: Promise<TermIndex> | undefined;
+let scan: Promise<{ entries: GlossaryEntry[]; notices: Notice[]; matches: TermMatches }> | undefined;
 
-/** The glossary index for pages: loaded, checked against the notices, computed once. */
-export function getTermIndex(): Promise<TermIndex> {
-  index ??= (async () => {
+/** The glossary loaded, checked against the notices, and found in them: computed once. */
+function getScan(): Promise<{ entries: GlossaryEntry[]; notices: Notice[]; matches: TermMatches }> {
+  scan ??= (async () => {
     const { getNotices } = await import('./notices');
     const notices = await getNotices();
     const entries = loadGlossary();
@@ -325,10 +346,24 @@ export function getTermIndex(): Promise<TermIndex> {
       checkSources(entries, notices);
       checkTermsOccur(entries, noticeTexts(notices));
     }
-    const index = buildTermIndex(entries, notices);
-    // The bench reads this line: finding the terms is part of what a notice page costs.
-    console.log(`[terms] ${notices.length} notices scanned for glossary terms in ${Math.round(index.scanMs)} ms`);
-    return index;
+    const found = findBlockMatches(entries, notices);
+    // The bench reads this line: reading the notices back and finding their terms is part of what
+    // a notice page costs.
+    console.log(`[terms] ${notices.length} notices read in ${Math.round(found.readMs)} ms and scanned for glossary terms in ${Math.round(found.scanMs)} ms`);
+    return { entries, notices, matches: found };
   })();
+  return scan;
+}
+
+/** The matcher and every heading's and paragraph's matches, for the notice pages: computed once. */
+export async function getTermMatches(): Promise<TermMatches> {
+  return (await getScan()).matches;
+}
+
+let index: Promise<TermIndex> | undefined;
+
+/** The glossary's page data: computed once, when the first page needing it asks. */
+export function getTermIndex(): Promise<TermIndex> {
+  index ??= getScan().then(({ entries, notices, matches }) => buildTermIndex(entries, notices, matches));
   return index;
 }

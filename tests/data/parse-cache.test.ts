@@ -4,7 +4,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serialize } from 'node:v8';
 import { loadNotices } from '../../src/data/notices';
-import { PARSER_FILES, PackWriter, closePacks, decodeBlocks, dropUnusedPacks, encodeBlocks, packDir, parserDigest, readParsed } from '../../src/data/parse-cache';
+import { PARSER_FILES, PackWriter, closePacks, decodeBlocks, dropUnusedPacks, encodeBlocks, packDir, parserDigest, readParsed, readRecord, withParsedBlocks, writeRecord } from '../../src/data/parse-cache';
 import { generateCorpus } from '../../src/lib/generate';
 import { parseNotice } from '../../src/lib/parse';
 import { readSeedTexts } from '../seeds';
@@ -76,12 +76,62 @@ describe('parse cache', () => {
     const pack = new PackWriter(cacheDir);
     const good = pack.add('d', kelan.blocks);
     pack.close();
-    // An earlier layout's record ({ digest, blocks }) at the same place reads as nothing.
-    const old = serialize({ digest: 'd', blocks: kelan.blocks });
-    appendFileSync(pack.file, old);
-    expect(readParsed({ ...good, offset: good.offset + good.length, length: old.length })).toBeUndefined();
+    // Earlier layouts' records ({ digest, blocks }, then [digest, strings, numbers]) at the same
+    // place read as nothing.
+    let end = good.offset + good.length;
+    for (const old of [serialize({ digest: 'd', blocks: kelan.blocks }), serialize(['d', strings, numbers])]) {
+      appendFileSync(pack.file, old);
+      expect(readParsed({ ...good, offset: end, length: old.length })).toBeUndefined();
+      end += old.length;
+    }
     expect(JSON.stringify(readParsed(good))).toBe(JSON.stringify(kelan.blocks));
     closePacks();
+    // A record read whole gives its blocks; cut short, run on, under another digest, or with a
+    // string length or block count that does not add up, it gives nothing.
+    const record = Buffer.alloc(-writeRecord(Buffer.alloc(0), 0, 'd', kelan.blocks));
+    expect(writeRecord(record, 0, 'd', kelan.blocks)).toBe(record.length);
+    expect(JSON.stringify(readRecord(record, 'd'))).toBe(JSON.stringify(kelan.blocks));
+    expect(readRecord(record.subarray(0, -2), 'd')).toBeUndefined();
+    expect(readRecord(Buffer.concat([record, Buffer.alloc(2)]), 'd')).toBeUndefined();
+    expect(readRecord(record, 'e')).toBeUndefined();
+    const lengths = 20 + 1;
+    for (const [at, change] of [[lengths, 1], [lengths + 4, -1], [lengths + 4 * strings.length, 1]] as const) {
+      const bad = Buffer.from(record);
+      bad.writeInt32LE(bad.readInt32LE(at) + change, at);
+      expect(readRecord(bad, 'd'), `byte ${at}`).toBeUndefined();
+    }
+  });
+
+  it('gives notices whose blocks are read when asked for: the same JSON and keys as plain notices, the same array while asked for in a row, parsed again when the pack is gone', () => {
+    const real = loadNotices();
+    const generated = generateCorpus({ notices: 20, seed: 'lazy', seedTexts: readSeedTexts() }).map(({ meta, text }) => ({ ...meta, blocks: parseNotice(text) }));
+    const notices = [...real, ...generated];
+    const pack = new PackWriter(join(root, 'lazy'));
+    const refs = notices.map((n) => pack.add(n.slug, n.blocks));
+    pack.close();
+    const parsedAgain: string[] = [];
+    const lazy = notices.map(({ blocks, ...meta }, i) => withParsedBlocks(meta, refs[i]!, () => (parsedAgain.push(meta.slug), blocks)));
+    lazy.forEach((n, i) => {
+      expect(JSON.stringify(n)).toBe(JSON.stringify(notices[i]));
+      expect(Object.keys(n)).toEqual(Object.keys(notices[i]!));
+      expect({ ...n }).toEqual(notices[i]);
+    });
+    expect(parsedAgain).toEqual([]);
+    const first = lazy[0]!.blocks;
+    expect(lazy[0]!.blocks).toBe(first);
+    // Once other notices were asked for, the blocks are read again: equal, not the same.
+    for (const n of lazy.slice(1)) expect(n.blocks.length).toBeGreaterThan(0);
+    const again = lazy[0]!.blocks;
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    // With the pack gone, a notice not asked for lately is parsed again, once, and keeps the result.
+    closePacks();
+    rmSync(pack.file);
+    const other = lazy[1]!;
+    expect(other.blocks).toEqual(notices[1]!.blocks);
+    expect(other.blocks).toBe(other.blocks);
+    expect(parsedAgain).toEqual([other.slug]);
+    expect(JSON.stringify(other)).toBe(JSON.stringify(notices[1]));
   });
 
   it('writes no pack when nothing was parsed, and drops the packs no entry uses', () => {
