@@ -273,15 +273,12 @@ export function closePacks(): void {
 }
 
 /**
- * How many notices keep their blocks once read: the last one, which a page or a list asks for
+ * The notice whose blocks were read last, which keeps them: a page or a list asks for them
  * several times in a row. Kept longer, blocks outlive the young generation's collections and are
  * copied to the old one: building the notice pages at 3,000 notices took 1.32–1.35 ms a page with
  * the last notice kept, 1.45–1.49 with the last 2, and 1.62–1.70 with the last 8.
  */
-const BLOCKS_KEPT = 1;
-
-/** The blocks of the notices asked for last (`BLOCKS_KEPT`), the latest last. */
-const recent = new Map<Notice, Block[]>();
+let lastRead: { notice: Notice; blocks: Block[] } | undefined;
 
 /**
  * A notice whose `blocks` are read from its pack record when asked for (keys in the order of
@@ -292,19 +289,14 @@ const recent = new Map<Notice, Block[]>();
 export function withParsedBlocks(meta: NoticeMeta, ref: ParsedRef, parseAgain: () => Block[]): Notice {
   const notice = { ...meta } as Notice;
   const blocksOf = (): Block[] => {
-    let blocks = recent.get(notice);
-    if (blocks) {
-      recent.delete(notice);
-    } else {
-      blocks = readParsed(ref);
-      if (!blocks) {
-        blocks = parseAgain();
-        Object.defineProperty(notice, 'blocks', { value: blocks, enumerable: true });
-        return blocks;
-      }
-      if (recent.size >= BLOCKS_KEPT) recent.delete(recent.keys().next().value!);
+    if (lastRead?.notice === notice) return lastRead.blocks;
+    const blocks = readParsed(ref);
+    if (!blocks) {
+      const again = parseAgain();
+      Object.defineProperty(notice, 'blocks', { value: again, enumerable: true });
+      return again;
     }
-    recent.set(notice, blocks);
+    lastRead = { notice, blocks };
     return blocks;
   };
   return Object.defineProperty(notice, 'blocks', { enumerable: true, configurable: true, get: blocksOf });

@@ -4,7 +4,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serialize } from 'node:v8';
 import { loadNotices } from '../../src/data/notices';
-import { PARSER_FILES, PackWriter, closePacks, decodeBlocks, dropUnusedPacks, encodeBlocks, packDir, parserDigest, readParsed, readRecord, withParsedBlocks, writeRecord } from '../../src/data/parse-cache';
+import { PARSER_FILES, PackWriter, closePacks, decodeBlocks, dropUnusedPacks, encodeBlocks, packDir, parserDigest, readParsed, readRecord, writeRecord } from '../../src/data/parse-cache';
+import { packedNotices } from '../helpers/packed';
 import { generateCorpus } from '../../src/lib/generate';
 import { parseNotice } from '../../src/lib/parse';
 import { readSeedTexts } from '../seeds';
@@ -106,11 +107,8 @@ describe('parse cache', () => {
     const real = loadNotices();
     const generated = generateCorpus({ notices: 20, seed: 'lazy', seedTexts: readSeedTexts() }).map(({ meta, text }) => ({ ...meta, blocks: parseNotice(text) }));
     const notices = [...real, ...generated];
-    const pack = new PackWriter(join(root, 'lazy'));
-    const refs = notices.map((n) => pack.add(n.slug, n.blocks));
-    pack.close();
     const parsedAgain: string[] = [];
-    const lazy = notices.map(({ blocks, ...meta }, i) => withParsedBlocks(meta, refs[i]!, () => (parsedAgain.push(meta.slug), blocks)));
+    const { notices: lazy, pack } = packedNotices(notices, join(root, 'lazy'), (n) => (parsedAgain.push(n.slug), n.blocks));
     lazy.forEach((n, i) => {
       expect(JSON.stringify(n)).toBe(JSON.stringify(notices[i]));
       expect(Object.keys(n)).toEqual(Object.keys(notices[i]!));

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { glossaryForms, loadGlossary } from '../../src/data/glossary';
 import { loadNotices } from '../../src/data/notices';
-import { PackWriter, closePacks, withParsedBlocks } from '../../src/data/parse-cache';
+import { closePacks } from '../../src/data/parse-cache';
 import { generateCorpus } from '../../src/lib/generate';
 import { parseNotice } from '../../src/lib/parse';
 import { buildMatcher, findTerms } from '../../src/lib/terms';
 import type { Notice, ParagraphBlock } from '../../src/lib/types';
 import { buildNoticePage } from '../../src/site/notice-page';
 import { buildTermIndex, knownMatches } from '../../src/site/terms';
+import { packedNotices } from '../helpers/packed';
 
 const seedDir = join(process.cwd(), 'seeds');
 const seedTexts = readdirSync(seedDir)
@@ -25,14 +26,9 @@ afterAll(() => {
   closePacks();
   rmSync(cacheDir, { recursive: true, force: true });
 });
-const pack = new PackWriter(cacheDir);
-const refs = [...real, ...generated].map((n) => pack.add(n.slug, n.blocks));
-pack.close();
-const notices = [...real, ...generated].map(({ blocks, ...meta }, i) =>
-  withParsedBlocks(meta, refs[i]!, () => {
-    throw new Error(`${meta.slug}: its record did not read back`);
-  }),
-);
+const { notices } = packedNotices([...real, ...generated], cacheDir, (n) => {
+  throw new Error(`${n.slug}: its record did not read back`);
+});
 const entries = loadGlossary();
 const index = buildTermIndex(entries, notices);
 
